@@ -1,0 +1,11 @@
+// Numbered migrations, applied in order. A test checks that this list and the files in
+// this folder agree, so a migration cannot be forgotten here.
+import m0001 from './0001_init.ts';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [{ id: 1, name: '0001_init', sql: m0001 }];

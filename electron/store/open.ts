@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { StoreError, toStoreError } from './errors.ts';
+import { migrate } from './migrate.ts';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
+
+export interface OpenStoreOptions {
+  path: string;
+  key: string;
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens the encrypted local store (SQLCipher scheme), checks the key before anything else,
+ * switches to WAL and applies migrations. A wrong key is a StoreError, never a crash.
+ */
+export function openStoreDb(opts: OpenStoreOptions): Db {
+  if (!opts.key) throw new StoreError('STORE_WRONG_KEY', 'Kunci enkripsi basis data lokal kosong.');
+  mkdirSync(dirname(opts.path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(opts.path);
+  } catch (err) {
+    throw toStoreError(err);
+  }
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma(`legacy=4`);
+    db.key(Buffer.from(opts.key, 'utf8'));
+    // The first read decrypts page 1: a wrong key fails here with SQLITE_NOTADB.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('busy_timeout = 2000');
+    migrate(db, opts.migrations ?? MIGRATIONS);
+    return db;
+  } catch (err) {
+    db.close();
+    throw toStoreError(err);
+  }
+}
