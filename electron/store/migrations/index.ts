@@ -1,6 +1,7 @@
 // Numbered migrations, applied in order. A test checks that this list and the files in
 // this folder agree, so a migration cannot be forgotten here.
 import m0001 from './0001_init.ts';
+import m0002 from './0002_seed_agencies.ts';
 
 export interface Migration {
   id: number;
@@ -8,4 +9,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ id: 1, name: '0001_init', sql: m0001 }];
+export const MIGRATIONS: Migration[] = [
+  { id: 1, name: '0001_init', sql: m0001 },
+  { id: 2, name: '0002_seed_agencies', sql: m0002 },
+];

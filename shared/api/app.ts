@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { call } from './define.ts';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Where the API is served from: the Electron app, or the loopback test bridge. */
+  host: 'electron' | 'bridge' | 'cli';
+  dataDir: string;
+  /** How the store key is protected: OS keyring, Electron's basic_text fallback, or env/key file. */
+  keyProtection: 'keyring' | 'basic_text' | 'key_file' | 'env';
+  registryLabel: string | null;
+  storeEncrypted: boolean;
+}
+
+export const appCalls = {
+  info: call<AppInfo>()(z.object({}).strict(), 'PUBLIC'),
+  /** Echo for contract tests: refuses anything but {text: string (1..200)}. */
+  ping: call<{ pong: string }>()(z.object({ text: z.string().min(1).max(200) }).strict(), 'PUBLIC'),
+};

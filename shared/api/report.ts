@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { call } from './define.ts';
+
+// Calls of the 'report' domain.
+export const reportCalls = {
+  // calls are added here, e.g.: list: call<Thing[]>()(z.object({}).strict()),
+};
+void z;
+void call;
