@@ -1,0 +1,198 @@
+// Registry adapter for a SIAK-schema SQLite file, opened read-only (the application never
+// writes to SIAK, domain.md §2). NIK columns may be INTEGER or TEXT: values are read with
+// CAST(... AS TEXT) so a Papua NIK above 2^53 comes back exact, and keys are bound in the
+// column's own type (BigInt for INTEGER, string for TEXT) so the lookup hits the index.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { CHUNK_SIZE } from '../../shared/domain.ts';
+import type { SchemaMapping } from '../../shared/registry-mapping.ts';
+import { RegistryError, throwIfAborted } from './errors.ts';
+import { namesResemble } from './name-key.ts';
+import { chunks, DIGITS, ident, mappedSchema, personSelect, prefixRange, toPerson, type Dialect } from './sql.ts';
+import type { NameQuery, Registry, RegistryDiagnostics, RegistryKind, RegistryPerson } from './types.ts';
+
+type Key = string | bigint;
+type Db = InstanceType<typeof Database>;
+
+const dialect: Dialect = {
+  text: (e) => `CAST(${e} AS TEXT)`,
+  // ISO text dates ('1980-05-12' or '1980-05-12 00:00:00'): the first ten characters.
+  date: (e) => `substr(CAST(${e} AS TEXT), 1, 10)`,
+};
+
+function openReadOnly(path: string): Db {
+  if (!existsSync(path)) {
+    throw new RegistryError('REGISTRY_UNREACHABLE', `Berkas registri tidak ditemukan: ${path}. Periksa lokasi berkas di Pengaturan, atau apakah diska/folder jaringannya tersambung.`, { driverCode: 'ENOENT' });
+  }
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // fails here on a file that is not SQLite
+    return db;
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? null;
+    const unreachable = code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR';
+    throw new RegistryError(unreachable ? 'REGISTRY_UNREACHABLE' : 'REGISTRY_ERROR',
+      unreachable ? `Berkas registri ${path} tidak dapat dibuka. Periksa izin baca berkas dan sambungan folder jaringan.`
+        : `Berkas ${path} bukan basis data SQLite yang dapat dibaca (${code ?? 'galat'}). Pilih berkas registri yang benar.`,
+      { cause: e, driverCode: code });
+  }
+}
+
+export class SqliteRegistry implements Registry {
+  readonly kind: RegistryKind;
+  readonly label: string;
+  private readonly db: Db;
+  private readonly types = new Map<string, Map<string, string>>();
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly select: string;
+  private readonly nikKey: (s: string) => Key | null;
+  private readonly kkKey: (s: string) => Key | null;
+
+  constructor(path: string, private readonly mapping: SchemaMapping, kind: RegistryKind = 'sqlite') {
+    this.kind = kind;
+    this.label = `${kind === 'demo' ? 'Registri demo' : 'SQLite'}: ${basename(path)}`;
+    this.db = openReadOnly(path);
+    if (this.typeOf(mapping.biodataTable, mapping.columns.nik) === null) {
+      this.db.close();
+      throw new RegistryError('REGISTRY_SCHEMA', `Tabel ${mapping.biodataTable} dengan kolom ${mapping.columns.nik} tidak ada di ${basename(path)}. Periksa pemetaan skema di Pengaturan.`);
+    }
+    this.select = personSelect(mapping, dialect, (t, c) => this.typeOf(t, c));
+    this.nikKey = this.keyBinder(mapping.biodataTable, mapping.columns.nik);
+    this.kkKey = this.keyBinder(mapping.biodataTable, mapping.columns.kk);
+  }
+
+  /** Declared type of a column (case-insensitive names), '' when undeclared, null when missing. */
+  private typeOf(table: string, column: string): string | null {
+    const t = table.toUpperCase();
+    let cols = this.types.get(t);
+    if (!cols) {
+      cols = new Map();
+      const name = ident(table).split('.').pop()!;
+      const exists = this.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','view') AND upper(name) = upper(?)").get(name) as { name: string } | undefined;
+      if (exists) {
+        for (const r of this.db.pragma(`table_info("${exists.name}")`) as { name: string; type: string }[]) cols.set(r.name.toUpperCase(), r.type.toUpperCase());
+      }
+      this.types.set(t, cols);
+    }
+    return cols.get(column.toUpperCase()) ?? null;
+  }
+
+  /**
+   * Binds a key in the column's affinity: a string compared with an INTEGER column would
+   * be converted per row and skip the index; a BigInt keeps 16 digits exact.
+   */
+  private keyBinder(table: string, column: string): (s: string) => Key | null {
+    const type = this.typeOf(table, column) ?? '';
+    const textual = /CHAR|CLOB|TEXT/.test(type);
+    if (textual) return (s) => s;
+    return (s) => (DIGITS.test(s) ? BigInt(s) : null);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  /** One fixed SQL text per column with CHUNK_SIZE binds, padded with NULL. */
+  private async inChunks(column: string, keys: readonly Key[], signal?: AbortSignal): Promise<RegistryPerson[]> {
+    const st = this.statement(`${this.select} WHERE b.${ident(column)} IN (${new Array(CHUNK_SIZE).fill('?').join(',')})`);
+    const out: RegistryPerson[] = [];
+    for (const part of chunks(keys, CHUNK_SIZE)) {
+      throwIfAborted(signal);
+      const binds: (Key | null)[] = [...part];
+      while (binds.length < CHUNK_SIZE) binds.push(null);
+      for (const r of st.all(...binds) as Record<string, unknown>[]) out.push(toPerson(r));
+      await yieldToLoop(); // keep the main process responsive between chunks
+    }
+    return out;
+  }
+
+  private keys(values: readonly string[], bind: (s: string) => Key | null): Key[] {
+    const seen = new Set<string>();
+    const out: Key[] = [];
+    for (const v of values) {
+      const s = v.trim();
+      if (seen.has(s)) continue;
+      seen.add(s);
+      const k = bind(s);
+      if (k !== null) out.push(k);
+    }
+    return out;
+  }
+
+  async lookup(niks: readonly string[], signal?: AbortSignal): Promise<Map<string, RegistryPerson>> {
+    const found = await this.inChunks(this.mapping.columns.nik, this.keys(niks, this.nikKey), signal);
+    return new Map(found.map((p) => [p.nik, p]));
+  }
+
+  async lookupPrefixes(prefixes: readonly string[], signal?: AbortSignal): Promise<RegistryPerson[]> {
+    const nik = ident(this.mapping.columns.nik);
+    const st = this.statement(`${this.select} WHERE b.${nik} BETWEEN ? AND ?`);
+    const out: RegistryPerson[] = [];
+    for (const p of new Set(prefixes.map((x) => x.trim()))) {
+      throwIfAborted(signal);
+      if (!DIGITS.test(p)) continue;
+      const [lo, hi] = prefixRange(p);
+      for (const r of st.all(this.nikKey(lo), this.nikKey(hi)) as Record<string, unknown>[]) out.push(toPerson(r));
+    }
+    return out;
+  }
+
+  async searchByNameAndBirthDate(queries: readonly NameQuery[], signal?: AbortSignal): Promise<RegistryPerson[]> {
+    const byDate = new Map<string, string[]>();
+    for (const q of queries) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(q.birthDate)) continue;
+      byDate.set(q.birthDate, [...(byDate.get(q.birthDate) ?? []), q.name]);
+    }
+    const col = ident(this.mapping.columns.birthDate);
+    // Range per date so both '1980-05-12' and '1980-05-12 00:00:00' match and the index is used.
+    const st = this.statement(`${this.select} WHERE b.${col} >= ? AND b.${col} < ?`);
+    const out = new Map<string, RegistryPerson>();
+    for (const [date, names] of byDate) {
+      throwIfAborted(signal);
+      for (const r of st.all(date, date + '~') as Record<string, unknown>[]) {
+        const p = toPerson(r);
+        if (names.some((n) => namesResemble(n, p.name))) out.set(p.nik, p);
+      }
+    }
+    return [...out.values()];
+  }
+
+  async familyMembers(kks: readonly string[], signal?: AbortSignal): Promise<RegistryPerson[]> {
+    return this.inChunks(this.mapping.columns.kk, this.keys(kks, this.kkKey), signal);
+  }
+
+  async diagnostics(): Promise<RegistryDiagnostics> {
+    const m = this.mapping;
+    const count = (table: string): number =>
+      this.typeOf(table, m.columns.nik) !== null || this.typeOf(table, m.columns.familyKk) !== null
+        ? Number((this.db.prepare(`SELECT count(*) AS n FROM ${ident(table)}`).get() as { n: number }).n) : 0;
+    const flag = ident(m.columns.flagStatus);
+    const flagStatus = this.typeOf(m.biodataTable, m.columns.flagStatus) === null ? [] :
+      (this.db.prepare(`SELECT CAST(${flag} AS TEXT) AS value, count(*) AS count FROM ${ident(m.biodataTable)} GROUP BY 1 ORDER BY 2 DESC`).all() as { value: string | null; count: number }[])
+        .map((r) => ({ value: r.value ?? '(kosong)', count: Number(r.count) }));
+    return {
+      kind: this.kind, label: this.label,
+      persons: count(m.biodataTable), families: count(m.familyTable), flagStatus,
+      schema: mappedSchema(m).map(({ table, column }) => ({
+        table, column,
+        exists: column === null ? (this.typeOf(table, '__none__'), this.types.get(table.toUpperCase())!.size > 0) : this.typeOf(table, column) !== null,
+      })),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.statements.clear();
+    if (this.db.open) this.db.close();
+  }
+}
+
+export async function openSqliteRegistry(path: string, mapping: SchemaMapping, kind: RegistryKind = 'sqlite'): Promise<Registry> {
+  return new SqliteRegistry(path, mapping, kind);
+}
