@@ -2,6 +2,7 @@
 // this folder agree, so a migration cannot be forgotten here.
 import m0001 from './0001_init.ts';
 import m0002 from './0002_seed_agencies.ts';
+import m0010 from './0010_batch_stats.ts';
 import m0020 from './0020_operators.ts';
 import m0021 from './0021_batch_purges.ts';
 
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { id: 1, name: '0001_init', sql: m0001 },
   { id: 2, name: '0002_seed_agencies', sql: m0002 },
+  { id: 10, name: '0010_batch_stats', sql: m0010 },
   { id: 20, name: '0020_operators', sql: m0020 },
   { id: 21, name: '0021_batch_purges', sql: m0021 },
 ];
