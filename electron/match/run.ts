@@ -1,0 +1,177 @@
+// Matching a batch against the registry in chunks of at most CHUNK_SIZE rows. Each chunk's
+// results and its match_chunks row are written in one transaction, so calling matchBatch
+// again after a drop, a closed window or a crash resumes at the first unfinished chunk.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { CHUNK_SIZE } from '../../shared/domain.ts';
+import type { SchemaMapping } from '../../shared/registry-mapping.ts';
+import type { Registry, RegistryPerson } from '../registry/types.ts';
+import { appendAudit } from '../store/audit.ts';
+import { findCandidates } from './candidates.ts';
+import { markCrossBatches } from './cross-batch.ts';
+import { mappedElements, readRows, type Candidate, type RowVerdict } from './rows.ts';
+import { rowVerdict } from './status.ts';
+
+export interface MatchProgress {
+  done: number;
+  total: number;
+  /** Rows per second in this run. */
+  rate: number;
+  etaSeconds: number;
+  chunk: number;
+}
+
+export interface MatchOptions {
+  operator: string;
+  signal?: AbortSignal;
+  onProgress?: (p: MatchProgress) => void;
+}
+
+export interface MatchCounts {
+  status: Record<string, number>;
+  reason: Record<string, number>;
+}
+
+export interface MatchResult {
+  state: 'MATCHED' | 'CANCELLED' | 'QUEUED';
+  /** Rows settled by this call (a resumed run does not count finished chunks again). */
+  checked: number;
+  counts: MatchCounts;
+  /** Indonesian message when queued. */
+  error?: string;
+}
+
+const CONNECTION_CODES = new Set(['REGISTRY_UNREACHABLE', 'REGISTRY_TIMEOUT', 'REGISTRY_DROPPED', 'REGISTRY_BUSY']);
+
+/** A registry failure after which the same work can succeed later: the batch waits in the queue. */
+export function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: unknown; retryable?: unknown } | null;
+  return typeof e?.code === 'string' && (CONNECTION_CODES.has(e.code) || (e.code.startsWith('REGISTRY_') && e.retryable === true));
+}
+
+export function batchCounts(db: Database, batchId: number): MatchCounts {
+  const rows = db
+    .prepare('SELECT status, reason, COUNT(*) AS n FROM row_results WHERE batch_id = ? GROUP BY status, reason')
+    .all(batchId) as { status: string; reason: string | null; n: number }[];
+  const counts: MatchCounts = { status: {}, reason: {} };
+  for (const r of rows) {
+    counts.status[r.status] = (counts.status[r.status] ?? 0) + r.n;
+    if (r.reason) counts.reason[r.reason] = (counts.reason[r.reason] ?? 0) + r.n;
+  }
+  return counts;
+}
+
+interface BatchHead {
+  state: string;
+  column_map: string;
+}
+
+export async function matchBatch(
+  db: Database,
+  registry: Registry,
+  mapping: SchemaMapping,
+  batchId: number,
+  opts: MatchOptions,
+): Promise<MatchResult> {
+  const batch = db.prepare('SELECT state, column_map FROM batches WHERE id = ?').get(batchId) as BatchHead | undefined;
+  if (!batch) throw new Error(`Batch ${batchId} tidak ditemukan di basis data lokal.`);
+  if (batch.state === 'PURGED') throw new Error(`Batch ${batchId} sudah dihapus (masa retensi berakhir); tidak dapat dipadankan.`);
+  const mapped = mappedElements(batch.column_map);
+  const { total, maxSeq } = db
+    .prepare('SELECT COUNT(*) AS total, COALESCE(MAX(seq), -1) AS maxSeq FROM batch_rows WHERE batch_id = ?')
+    .get(batchId) as { total: number; maxSeq: number };
+  const finished = new Set(
+    (db.prepare('SELECT chunk_no FROM match_chunks WHERE batch_id = ?').all(batchId) as { chunk_no: number }[]).map((r) => r.chunk_no),
+  );
+
+  db.transaction(() => {
+    // Every row has a result row from the start, so an unchecked row shows as BELUM_DIPERIKSA.
+    db.prepare(
+      `INSERT OR IGNORE INTO row_results (batch_id, seq, status) SELECT batch_id, seq, 'BELUM_DIPERIKSA' FROM batch_rows WHERE batch_id = ?`,
+    ).run(batchId);
+    db.prepare(`UPDATE batches SET state = 'MATCHING', registry_label = ?, last_error = NULL WHERE id = ?`).run(registry.label, batchId);
+  })();
+
+  const upsert = db.prepare(
+    `INSERT INTO row_results (batch_id, seq, status, reason, elements, registry, candidates, checked_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (batch_id, seq) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+       elements = excluded.elements, registry = excluded.registry, candidates = excluded.candidates,
+       checked_at = excluded.checked_at`,
+  );
+  const chunkDone = db.prepare('INSERT INTO match_chunks (batch_id, chunk_no, first_seq, last_seq, done_at) VALUES (?, ?, ?, ?, ?)');
+  const writeChunk = db.transaction(
+    (chunkNo: number, first: number, last: number, results: [number, RowVerdict, Candidate[] | undefined][]) => {
+      const at = new Date().toISOString();
+      for (const [seq, v, cands] of results) {
+        upsert.run(batchId, seq, v.status, v.reason, JSON.stringify(v.elements), v.person ? JSON.stringify(v.person) : null, cands ? JSON.stringify(cands) : '[]', at);
+      }
+      chunkDone.run(batchId, chunkNo, first, last, at);
+    },
+  );
+
+  const chunks = Math.floor(maxSeq / CHUNK_SIZE) + 1;
+  let done = [...finished].reduce((n, c) => n + Math.min(CHUNK_SIZE, total - c * CHUNK_SIZE), 0);
+  let checked = 0;
+  const started = Date.now();
+
+  for (let chunkNo = 0; chunkNo < chunks; chunkNo++) {
+    if (finished.has(chunkNo)) continue;
+    if (opts.signal?.aborted) return stop(db, batchId, 'CANCELLED', checked, 'Pemadanan dibatalkan pengguna. Jalankan lagi untuk melanjutkan.');
+    const first = chunkNo * CHUNK_SIZE;
+    const last = first + CHUNK_SIZE - 1;
+    const rows = readRows(db, batchId, first, last);
+    let results: [number, RowVerdict, Candidate[] | undefined][];
+    try {
+      const niks = new Set<string>();
+      for (const r of rows) if (r.nik) niks.add(r.nik);
+      const persons: Map<string, RegistryPerson> = niks.size > 0 ? await registry.lookup([...niks], opts.signal) : new Map();
+      const verdicts = new Map<number, RowVerdict>();
+      for (const r of rows) verdicts.set(r.seq, rowVerdict(r, r.nik ? persons.get(r.nik) : undefined, mapping, mapped));
+      const candidates = await findCandidates(registry, mapping, rows, verdicts, { signal: opts.signal });
+      results = rows.map((r) => [r.seq, verdicts.get(r.seq)!, candidates.get(r.seq)]);
+    } catch (err) {
+      if (opts.signal?.aborted) return stop(db, batchId, 'CANCELLED', checked, 'Pemadanan dibatalkan pengguna. Jalankan lagi untuk melanjutkan.');
+      if (isConnectionError(err)) return queue(db, batchId, registry.label, opts.operator, checked, err as Error);
+      db.prepare(`UPDATE batches SET state = 'IMPORTED', last_error = ? WHERE id = ?`).run(
+        `Pemadanan gagal: ${(err as Error).message}`,
+        batchId,
+      );
+      throw err;
+    }
+    writeChunk(chunkNo, first, last, results);
+    done += rows.length;
+    checked += rows.length;
+    const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+    const rate = checked / seconds;
+    opts.onProgress?.({ done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : 0, chunk: chunkNo });
+  }
+
+  markCrossBatches(db, batchId);
+  const counts = batchCounts(db, batchId);
+  db.transaction(() => {
+    db.prepare(`UPDATE batches SET state = 'MATCHED', matched_at = ?, last_error = NULL WHERE id = ?`).run(new Date().toISOString(), batchId);
+    appendAudit(db, { operator: opts.operator, action: 'MATCH', batchId, detail: { registry: registry.label, rows: total, checked, counts } });
+  })();
+  return { state: 'MATCHED', checked, counts };
+}
+
+function stop(db: Database, batchId: number, state: 'CANCELLED', checked: number, message: string): MatchResult {
+  // A cancelled batch goes back to IMPORTED: its finished chunks stay, the rest is BELUM_DIPERIKSA.
+  db.prepare(`UPDATE batches SET state = 'IMPORTED', last_error = ? WHERE id = ?`).run(message, batchId);
+  return { state, checked, counts: batchCounts(db, batchId), error: message };
+}
+
+function queue(db: Database, batchId: number, label: string, operator: string, checked: number, err: Error): MatchResult {
+  const open = (db.prepare(`SELECT COUNT(*) AS n FROM row_results WHERE batch_id = ? AND status = 'BELUM_DIPERIKSA'`).get(batchId) as { n: number }).n;
+  const message =
+    `SIAK tidak dapat dihubungi (${err.message}). ${open} baris belum diperiksa dan tetap BELUM_DIPERIKSA; ` +
+    'batch masuk antrean dan dilanjutkan otomatis saat SIAK menjawab lagi.';
+  db.transaction(() => {
+    db.prepare(`UPDATE batches SET state = 'QUEUED', last_error = ? WHERE id = ?`).run(message, batchId);
+    appendAudit(db, {
+      operator, action: 'MATCH_QUEUED', batchId,
+      detail: { registry: label, code: (err as { code?: string }).code ?? null, checked, unchecked: open },
+    });
+  })();
+  return { state: 'QUEUED', checked, counts: batchCounts(db, batchId), error: message };
+}
