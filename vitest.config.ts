@@ -6,6 +6,5 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ['default', './test/count-reporter.ts'],
   },
 });

@@ -22,9 +22,13 @@ function describeIssues(error: z.ZodError): string {
 export function createDispatch(handlers: Handlers, ctx: AppContext, log: (e: unknown) => void = console.error): Dispatch {
   return async (channel, rawArgs) => {
     const [domain, name] = channel.split('/');
-    const calls = (apiSpec as Record<string, Record<string, CallDef>>)[domain ?? ''];
-    const def = calls && Object.hasOwn(calls, name ?? '') ? calls[name!] : undefined;
-    const handler = def ? (handlers as unknown as Record<string, Record<string, Function>>)[domain!]?.[name!] : undefined;
+    // Own properties only: "__proto__/toString" must not reach Object.prototype.
+    const own = <T,>(o: Record<string, T> | undefined, k: string | undefined): T | undefined =>
+      o && k !== undefined && Object.hasOwn(o, k) ? o[k] : undefined;
+    const def = own(own(apiSpec as unknown as Record<string, Record<string, CallDef>>, domain), name);
+    const handler = def
+      ? own(own(handlers as unknown as Record<string, Record<string, Function>>, domain), name)
+      : undefined;
     if (!def || !handler) {
       return { ok: false, error: { code: 'UNKNOWN_CALL', message: `Perintah "${channel}" tidak dikenal.` } };
     }

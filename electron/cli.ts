@@ -1,0 +1,102 @@
+// `npx padan`: the engine from a terminal, on the same store and handler table as the app.
+// Each command lives with its stage (import/, match/, export/, ...); this file routes.
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { StoreError } from './store/errors.ts';
+import { resolveCliKey } from './store/key.ts';
+import { openStoreDb } from './store/open.ts';
+import { STORE_FILE } from './runtime/index.ts';
+import { join } from 'node:path';
+
+export interface CliContext {
+  dataDir: string;
+  operator: string;
+  openStore: () => Database;
+}
+
+type Command = { summary: string; run: (argv: string[], ctx: CliContext) => Promise<number> };
+
+const lazy =
+  (load: () => Promise<(argv: string[], ctx: CliContext) => Promise<number>>) =>
+  async (argv: string[], ctx: CliContext) =>
+    (await load())(argv, ctx);
+
+export const COMMANDS: Record<string, Command> = {
+  demo: {
+    summary: 'Buat registri demo (163.314 penduduk sintetis) dan contoh berkas OPD',
+    run: lazy(async () => (await import('./demo/cli-demo.ts')).runDemoCommand as never),
+  },
+};
+
+export const USAGE = `Padan — pemadanan data kependudukan (Disdukcapil)
+
+Pemakaian: npx padan <perintah> [opsi]
+
+Perintah:
+${'{commands}'}
+
+Opsi umum:
+  --data-dir DIR     folder data Padan (bawaan: PADAN_DATA_DIR atau ./padan-data)
+  --operator NAMA    nama operator yang dicatat di log audit (bawaan: PADAN_OPERATOR atau pengguna sistem)
+  -h, --help         tampilkan bantuan ini
+
+Kunci basis data lokal diambil dari PADAN_DB_KEY, atau dari berkas padan.key (mode 0600) di folder data.
+`;
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return USAGE.replace('{commands}', lines.join('\n'));
+}
+
+/** Pulls the common options out of argv, leaving the command's own options. */
+function takeCommon(argv: string[]): { rest: string[]; dataDir?: string; operator?: string } {
+  const rest: string[] = [];
+  let dataDir: string | undefined;
+  let operator: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--data-dir') dataDir = argv[++i];
+    else if (a.startsWith('--data-dir=')) dataDir = a.slice(11);
+    else if (a === '--operator') operator = argv[++i];
+    else if (a.startsWith('--operator=')) operator = a.slice(11);
+    else rest.push(a);
+  }
+  return { rest, dataDir, operator };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(usage());
+    return 0;
+  }
+  const cmd = COMMANDS[command];
+  if (!cmd) {
+    process.stderr.write(`Perintah "${command}" tidak dikenal.\n\n${usage()}`);
+    return 2;
+  }
+  const { rest, dataDir: dd, operator } = takeCommon(args);
+  const dataDir = resolve(dd ?? process.env.PADAN_DATA_DIR ?? 'padan-data');
+  process.env.PADAN_DATA_DIR = dataDir;
+  let store: Database | null = null;
+  const ctx: CliContext = {
+    dataDir,
+    operator: operator ?? process.env.PADAN_OPERATOR ?? userInfo().username,
+    openStore: () => (store ??= openStoreDb({ path: join(dataDir, STORE_FILE), key: resolveCliKey(dataDir) })),
+  };
+  try {
+    return await cmd.run(rest, ctx);
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    if (err instanceof StoreError || (e.code && /^[A-Z_]+$/.test(e.code) && e.name !== 'Error')) {
+      process.stderr.write(`Gagal: ${e.message}\n`);
+      return e.code?.startsWith('REGISTRY_') ? 3 : 2;
+    }
+    process.stderr.write(`Kesalahan tak terduga: ${e.stack ?? e.message}\n`);
+    return 1;
+  } finally {
+    (store as Database | null)?.close();
+  }
+}

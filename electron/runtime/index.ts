@@ -1,0 +1,48 @@
+// One way to bring the engine up, shared by the Electron main process, the CLI and the
+// test bridge: open the encrypted store, build the context, bind the handler table.
+import { join } from 'node:path';
+import type { EventMap, EventName } from '../../shared/api/events.ts';
+import { createAppContext } from '../api/create-context.ts';
+import { createDispatch, handlers, type AppContext, type Dispatch } from '../api/index.ts';
+import { openStoreDb } from '../store/open.ts';
+import { openConfiguredRegistry, plainBox, type SecretBox } from './registry-config.ts';
+
+export const STORE_FILE = 'padan.db';
+
+export interface RuntimeOptions {
+  host: AppContext['host'];
+  dataDir: string;
+  key: string;
+  keyProtection: AppContext['keyProtection'];
+  secretBox?: SecretBox;
+  onEvent?: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+}
+
+export interface Runtime {
+  ctx: AppContext;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export function openRuntime(opts: RuntimeOptions): Runtime {
+  const db = openStoreDb({ path: join(opts.dataDir, STORE_FILE), key: opts.key });
+  const box = opts.secretBox ?? plainBox;
+  const ctx = createAppContext({
+    host: opts.host,
+    dataDir: opts.dataDir,
+    db,
+    keyProtection: opts.keyProtection,
+    openRegistry: (d, dir) => openConfiguredRegistry(d, dir, box),
+    onEvent: opts.onEvent,
+  });
+  const dispatch = createDispatch(handlers, ctx);
+  return {
+    ctx,
+    dispatch,
+    close: async () => {
+      for (const task of ctx.tasks.values()) task.abort();
+      await ctx.resetRegistry();
+      db.close();
+    },
+  };
+}

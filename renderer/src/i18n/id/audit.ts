@@ -1,0 +1,4 @@
+// Texts of the audit page (Bahasa Indonesia, the default).
+export default {
+  title: 'Log audit',
+};

@@ -1,0 +1,4 @@
+// Texts of the auth page (Bahasa Indonesia, the default).
+export default {
+  title: 'Masuk',
+};

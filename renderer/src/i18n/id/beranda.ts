@@ -1,0 +1,4 @@
+// Texts of the beranda page (Bahasa Indonesia, the default).
+export default {
+  title: 'Beranda',
+};

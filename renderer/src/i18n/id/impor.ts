@@ -1,0 +1,4 @@
+// Texts of the impor page (Bahasa Indonesia, the default).
+export default {
+  title: 'Impor berkas',
+};

@@ -1,0 +1,4 @@
+// Texts of the pengaturan page (Bahasa Indonesia, the default).
+export default {
+  title: 'Pengaturan',
+};

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+
+export default function ImporPage() {
+  const { t } = useTranslation('impor');
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <h1>{t('title')}</h1>
+        </div>
+      </div>
+    </section>
+  );
+}

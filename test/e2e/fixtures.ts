@@ -1,0 +1,54 @@
+// A fresh Padan engine per test file, served through the loopback bridge, with its own
+// data folder; the page fixture opens the real renderer against it.
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BridgeInfo {
+  url: string;
+  dataDir: string;
+}
+
+export async function launchBridge(env: Record<string, string> = {}): Promise<{ info: BridgeInfo; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'padan-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/bridge.ts', '--data-dir', dataDir], {
+    env: { ...process.env, PADAN_DB_KEY: 'e2e-key', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('bridge did not start in 60 s')), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /PADAN_BRIDGE_URL=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`bridge exited with ${code}`)));
+  });
+  return {
+    info: { url, dataDir },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<object, { bridge: BridgeInfo }>({
+  bridge: [
+    async ({}, use) => {
+      const { info, stop } = await launchBridge();
+      await use(info);
+      await stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect };
