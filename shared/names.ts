@@ -81,7 +81,9 @@ export function nameWords(name: string | null | undefined): string[] {
   });
   const expanded = kept.map((w) => (MUHAMMAD.has(w) ? 'MUHAMMAD' : (ABBREVIATIONS[w] ?? w)));
   // "ST." before a name is Sitti (Bugis), after it Sarjana Teknik: a title only at the end.
-  const named = expanded.filter((w, i) => !TITLES.has(w) || (w === 'ST' && i < expanded.length - 1));
+  const named = expanded
+    .map((w, i) => (w === 'ST' && i < expanded.length - 1 ? 'SITTI' : w))
+    .filter((w) => !TITLES.has(w));
   // A name that is nothing but a title-like word ("ST") is still a name.
   const words = named.length > 0 ? named : expanded;
   return words.map(foldSpelling);

@@ -22,6 +22,8 @@ export class FakeRegistry implements Registry {
   readonly byNik = new Map<string, RegistryPerson>();
   /** How often each NIK was asked for in lookup(). */
   readonly lookups = new Map<string, number>();
+  /** Every lookup() call's NIKs, in order. */
+  readonly lookupCalls: string[][] = [];
   calls = { lookup: 0, lookupPrefixes: 0, search: 0, family: 0 };
   /** Throw on the lookup() call with this 1-based number (and all after while failing). */
   failOnLookupCall: number | null = null;
@@ -37,6 +39,7 @@ export class FakeRegistry implements Registry {
       this.failing = true;
       throw new FakeRegistryError('REGISTRY_DROPPED', 'Koneksi ke SIAK terputus.');
     }
+    this.lookupCalls.push([...niks]);
     const out = new Map<string, RegistryPerson>();
     for (const n of niks) {
       this.lookups.set(n, (this.lookups.get(n) ?? 0) + 1);

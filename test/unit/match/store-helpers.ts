@@ -73,6 +73,7 @@ export interface ResultRow {
   elements: string;
   candidates: string;
   cross_batches: string;
+  registry: string | null;
 }
 
 export function results(db: Database, batchId: number): ResultRow[] {

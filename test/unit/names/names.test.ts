@@ -14,7 +14,7 @@ describe('normalizeName (domain.md §5)', () => {
     ['ABD. RAHMAN', 'ABDUL RAHMAN'],
     ['DG. MATTAWANG', 'DAENG MATTAWANG'],
     ['H. ANDI MAPPANYUKKI', 'ANDI MAPPANYUKKI'],
-    ['HJ. ST. AMINAH', 'ST AMINAH'],
+    ['HJ. ST. AMINAH', 'SITTI AMINAH'],
     ['IR. ANDI MAKKASAU, ST', 'ANDI MAKKASAU'],
     ['DRS. H. ABD. RAHMAN, M.SI', 'ABDUL RAHMAN'],
     ['SITTI HADIJAH, S.PD', 'SITTI HADIJAH'],
