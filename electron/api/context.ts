@@ -23,6 +23,13 @@ export interface AppContext {
   registry(): Promise<Registry>;
   /** Close and forget the registry, e.g. after its settings changed. */
   resetRegistry(): Promise<void>;
+  /**
+   * Where a file the user saves goes. The app asks with a save dialog (null: cancelled);
+   * the CLI and the bridge write into <dataDir>/ekspor/ under the suggested name.
+   */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** HTML to PDF: Electron's printToPDF in the app, headless Chromium elsewhere. */
+  renderPdf?: (html: string, outPath: string) => Promise<void>;
   /** Work that outlives one call (matching runs, queue probes) registers its cancel here. */
   readonly tasks: Map<string, AbortController>;
 }
