@@ -8,8 +8,9 @@ import { openStoreDb } from '../../../electron/store/open.ts';
 export function freshStore(): Database {
   const dir = mkdtempSync(join(tmpdir(), 'padan-match-'));
   const db = openStoreDb({ path: join(dir, 'store.db'), key: 'test-key' });
-  db.prepare(`INSERT OR IGNORE INTO agencies (id, name, code, created_at) VALUES (1, 'Dinas Sosial', 'DINSOS', '2025-01-01'), (2, 'Dinas Kesehatan', 'DINKES', '2025-01-01')`).run();
-  db.prepare(`INSERT OR IGNORE INTO programs (id, name, code, agency_id, created_at) VALUES (1, 'BPNT', 'BPNT', 1, '2025-01-01'), (2, 'PBI JK', 'PBI', 2, '2025-01-01')`).run();
+  // Own ids and names: migrations may seed agencies and programs of their own.
+  db.prepare(`INSERT INTO agencies (id, name, code, created_at) VALUES (901, 'Uji Dinas A', 'UJI_A', '2025-01-01'), (902, 'Uji Dinas B', 'UJI_B', '2025-01-01')`).run();
+  db.prepare(`INSERT INTO programs (id, name, code, agency_id, created_at) VALUES (901, 'Uji Program A', 'UJI_PA', 901, '2025-01-01'), (902, 'Uji Program B', 'UJI_PB', 902, '2025-01-01')`).run();
   return db;
 }
 
@@ -45,7 +46,7 @@ export function insertBatch(
   db.prepare(
     `INSERT INTO batches (id, agency_id, program_id, file_name, file_sha256, headers, column_map, state, row_count, created_at, created_by)
      VALUES (?, ?, ?, 'f.xlsx', 'x', '[]', ?, 'IMPORTED', ?, ?, 'tester')`,
-  ).run(id, opts.agencyId ?? 1, opts.programId === undefined ? 1 : opts.programId, JSON.stringify(map), rows.length, opts.createdAt ?? '2025-03-01T00:00:00Z');
+  ).run(id, opts.agencyId ?? 901, opts.programId === undefined ? 901 : opts.programId, JSON.stringify(map), rows.length, opts.createdAt ?? '2025-03-01T00:00:00Z');
   const ins = db.prepare(
     `INSERT INTO batch_rows (batch_id, seq, row_no, cells, nik_input, nik, nik_reason, nik_suspect, name, birth_place, birth_date,
        sex, kk, mother_name, address, rt, rw, kelurahan, kecamatan, duplicate_of_row)
