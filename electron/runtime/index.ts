@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EventMap, EventName } from '../../shared/api/events.ts';
 import { createAppContext } from '../api/create-context.ts';
 import { createDispatch, handlers, type AppContext, type Dispatch } from '../api/index.ts';
+import { checkIdle } from '../auth/session.ts';
 import { openStoreDb } from '../store/open.ts';
 import { openConfiguredRegistry, plainBox, type SecretBox } from './registry-config.ts';
 
@@ -36,10 +37,14 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
     onEvent: opts.onEvent,
   });
   const dispatch = createDispatch(handlers, ctx);
+  // The session locks itself after the configured idle time (UU 27/2022: access control).
+  const idleTimer = setInterval(() => checkIdle(ctx), 15_000);
+  idleTimer.unref();
   return {
     ctx,
     dispatch,
     close: async () => {
+      clearInterval(idleTimer);
       for (const task of ctx.tasks.values()) task.abort();
       await ctx.resetRegistry();
       db.close();

@@ -52,3 +52,16 @@ export const test = base.extend<object, { bridge: BridgeInfo }>({
 });
 
 export { expect };
+
+export const ADMIN = { username: 'admin', displayName: 'Andi Admin', password: 'rahasia-kuat-1' };
+
+/** Creates the first administrator (if needed) and signs the bridge's session in. */
+export async function signInViaApi(request: import('@playwright/test').APIRequestContext, url: string): Promise<void> {
+  const status = await (await request.post(`${url}/api/auth/status`, { data: {} })).json();
+  if (!status.value.hasAccounts) {
+    const r = await (await request.post(`${url}/api/auth/setupAdmin`, { data: ADMIN })).json();
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  const r = await (await request.post(`${url}/api/auth/signIn`, { data: { username: ADMIN.username, password: ADMIN.password } })).json();
+  if (!r.ok) throw new Error(r.error.message);
+}

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { ADMIN, expect, test } from './fixtures.ts';
 
 const PAGES = [
   { nav: 'Beranda', hash: '#/beranda' },
@@ -9,8 +9,14 @@ const PAGES = [
   { nav: 'Audit', hash: '#/audit' },
 ];
 
-test('the shell opens in Indonesian and moves between every page', async ({ page, bridge }) => {
+test('first start asks for the administrator, then the shell opens in Indonesian and moves between every page', async ({ page, bridge }) => {
   await page.goto(bridge.url);
+  await expect(page.getByRole('heading', { name: 'Selamat datang di Padan' })).toBeVisible();
+  await page.getByLabel('Nama lengkap').fill(ADMIN.displayName);
+  await page.getByLabel('Nama pengguna').fill(ADMIN.username);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Buat akun administrator' }).click();
   await expect(page.locator('.brand-name')).toHaveText('Padan');
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   for (const p of PAGES) {
@@ -28,4 +34,18 @@ test('an argument of the wrong shape is refused with a clear Indonesian message'
   expect(body.error?.message).toContain('tidak sesuai');
   const good = await (await request.post(`${bridge.url}/api/app/ping`, { data: { text: 'halo' } })).json();
   expect(good).toEqual({ ok: true, value: { pong: 'halo' } });
+});
+
+test('locking the session hides the application until the operator signs in again', async ({ page, bridge }) => {
+  await page.goto(bridge.url);
+  await expect(page.locator('.brand-name')).toHaveText('Padan');
+  await page.getByRole('button', { name: 'Kunci' }).click();
+  await expect(page.getByRole('heading', { name: 'Sesi terkunci' })).toBeVisible();
+  await expect(page.locator('nav')).toHaveCount(0);
+  await page.getByLabel('Kata sandi', { exact: true }).fill('salah-sekali');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.locator('.nav-item.active')).toContainText('Beranda');
 });
