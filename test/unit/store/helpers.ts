@@ -39,7 +39,7 @@ export function sampleNik(i: number): string {
   return `737201${String(510180 + (i % 10)).padStart(6, '0')}${String(1000 + i).padStart(4, '0')}`;
 }
 export function sampleName(i: number): string {
-  return `ANDI ZULKARNAEN ${['QWERTY', 'XYLOFON', 'JAMBRONG'][i % 3]} ${i}`;
+  return `ANDI ZULKARNAEN ${["QWERTY", "XYLOFON", "JAMBRONG"][i % 3]} #${i}#`;
 }
 
 export interface SeedOptions {
