@@ -1,8 +1,11 @@
 // `npx padan`: the engine from a terminal, on the same store and handler table as the app.
 // Each command lives with its stage (import/, match/, export/, ...); this file routes.
+import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { acquireStoreLock, type StoreLock } from './auth/store-lock.ts';
+import { AuthError } from './auth/errors.ts';
 import { StoreError } from './store/errors.ts';
 import { resolveCliKey } from './store/key.ts';
 import { openStoreDb } from './store/open.ts';
@@ -25,7 +28,18 @@ const lazy =
 export const COMMANDS: Record<string, Command> = {
   demo: {
     summary: 'Buat registri demo (163.314 penduduk sintetis) dan contoh berkas OPD',
-    run: lazy(async () => (await import('./demo/cli-demo.ts')).runDemoCommand as never),
+    run: lazy(async () => {
+      const { runDemoCommand } = await import('./demo/cli-demo.ts');
+      return (argv) => runDemoCommand(argv);
+    }),
+  },
+  match: {
+    summary: 'Impor berkas OPD, padankan dengan registri, tulis hasil (--out, --rows, --summary)',
+    run: lazy(async () => (await import('./match/cli-match.ts')).runMatchCommand),
+  },
+  resume: {
+    summary: 'Lanjutkan pemadanan batch yang tertunda (registri sempat tidak terjangkau)',
+    run: lazy(async () => (await import('./match/cli-match.ts')).runResumeCommand),
   },
 };
 
@@ -81,16 +95,25 @@ export async function main(argv: string[]): Promise<number> {
   const dataDir = resolve(dd ?? process.env.PADAN_DATA_DIR ?? 'padan-data');
   process.env.PADAN_DATA_DIR = dataDir;
   let store: Database | null = null;
+  let lock: StoreLock | null = null;
   const ctx: CliContext = {
     dataDir,
     operator: operator ?? process.env.PADAN_OPERATOR ?? userInfo().username,
-    openStore: () => (store ??= openStoreDb({ path: join(dataDir, STORE_FILE), key: resolveCliKey(dataDir) })),
+    openStore: () => {
+      if (!store) {
+        // Refuse politely while the app holds the store, instead of opening it twice.
+        mkdirSync(dataDir, { recursive: true });
+        lock = acquireStoreLock(dataDir);
+        store = openStoreDb({ path: join(dataDir, STORE_FILE), key: resolveCliKey(dataDir) });
+      }
+      return store;
+    },
   };
   try {
     return await cmd.run(rest, ctx);
   } catch (err) {
     const e = err as Error & { code?: string };
-    if (err instanceof StoreError || (e.code && /^[A-Z_]+$/.test(e.code) && e.name !== 'Error')) {
+    if (err instanceof StoreError || err instanceof AuthError || (e.code && /^[A-Z_]+$/.test(e.code) && e.name !== 'Error')) {
       process.stderr.write(`Gagal: ${e.message}\n`);
       return e.code?.startsWith('REGISTRY_') ? 3 : 2;
     }
@@ -98,5 +121,6 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     (store as Database | null)?.close();
+    (lock as StoreLock | null)?.release();
   }
 }

@@ -1,12 +1,15 @@
 // One way to bring the engine up, shared by the Electron main process, the CLI and the
 // test bridge: open the encrypted store, build the context, bind the handler table.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventMap, EventName } from '../../shared/api/events.ts';
 import { createAppContext } from '../api/create-context.ts';
 import { createDispatch, handlers, type AppContext, type Dispatch } from '../api/index.ts';
 import { checkIdle } from '../auth/session.ts';
+import { acquireStoreLock } from '../auth/store-lock.ts';
 import { openStoreDb } from '../store/open.ts';
-import { openConfiguredRegistry, plainBox, type SecretBox } from './registry-config.ts';
+import { matchService } from './match-service.ts';
+import { bindSecretBox, openConfiguredRegistry, plainBox, type SecretBox } from './registry-config.ts';
 
 export const STORE_FILE = 'padan.db';
 
@@ -26,7 +29,16 @@ export interface Runtime {
 }
 
 export function openRuntime(opts: RuntimeOptions): Runtime {
-  const db = openStoreDb({ path: join(opts.dataDir, STORE_FILE), key: opts.key });
+  // One process per store: a second app instance or a CLI run is refused while we hold it.
+  mkdirSync(opts.dataDir, { recursive: true });
+  const lock = acquireStoreLock(opts.dataDir);
+  let db;
+  try {
+    db = openStoreDb({ path: join(opts.dataDir, STORE_FILE), key: opts.key });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const box = opts.secretBox ?? plainBox;
   const ctx = createAppContext({
     host: opts.host,
@@ -36,6 +48,9 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
     openRegistry: (d, dir) => openConfiguredRegistry(d, dir, box),
     onEvent: opts.onEvent,
   });
+  bindSecretBox(ctx, box);
+  // The app and the bridge resume batches a crash left MATCHING; the CLI resumes on request.
+  if (opts.host !== 'cli') matchService(ctx);
   const dispatch = createDispatch(handlers, ctx);
   // The session locks itself after the configured idle time (UU 27/2022: access control).
   const idleTimer = setInterval(() => checkIdle(ctx), 15_000);
@@ -48,6 +63,7 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
       for (const task of ctx.tasks.values()) task.abort();
       await ctx.resetRegistry();
       db.close();
+      lock.release();
     },
   };
 }

@@ -32,7 +32,8 @@ test.describe('Electron app', () => {
     const window = await app.firstWindow();
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const w = BrowserWindow.getAllWindows()[0]!;
-      const p = w.webContents.getLastWebPreferences() as Record<string, unknown>;
+      // getLastWebPreferences exists at runtime but not in Electron's typings.
+      const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
       return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration };
     });
     expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
