@@ -9,6 +9,7 @@ import enImpor from './en/impor.ts';
 import enKoreksi from './en/koreksi.ts';
 import enLaporan from './en/laporan.ts';
 import enPengaturan from './en/pengaturan.ts';
+import enTrust from './en/trust.ts';
 import idAudit from './id/audit.ts';
 import idAuth from './id/auth.ts';
 import idBeranda from './id/beranda.ts';
@@ -17,6 +18,7 @@ import idImpor from './id/impor.ts';
 import idKoreksi from './id/koreksi.ts';
 import idLaporan from './id/laporan.ts';
 import idPengaturan from './id/pengaturan.ts';
+import idTrust from './id/trust.ts';
 
 export const resources = {
   id: {
@@ -28,6 +30,7 @@ export const resources = {
     pengaturan: idPengaturan,
     audit: idAudit,
     auth: idAuth,
+    trust: idTrust,
   },
   en: {
     common: enCommon,
@@ -38,6 +41,7 @@ export const resources = {
     pengaturan: enPengaturan,
     audit: enAudit,
     auth: enAuth,
+    trust: enTrust,
   },
 } as const;
 
