@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import XLSX from 'sheetjs-style';
+import { tempStore, seedBatch, mixedRows } from './fixture.ts';
+import { buildResultRows } from '../../../electron/export/result-rows.ts';
+import { countBatch } from '../../../electron/stats/counts.ts';
+import { writeResultXlsx } from '../../../electron/export/xlsx-result.ts';
+import { statSync } from 'node:fs';
+const N = Number(process.argv[2] ?? 100000);
+const { db, dir } = tempStore();
+let t = performance.now();
+const id = seedBatch(db, { rows: mixedRows(N) });
+console.log('seed', Math.round(performance.now() - t));
+t = performance.now();
+const table = buildResultRows(db, id); const counts = countBatch(db, id);
+console.log('build rows', Math.round(performance.now() - t), table.columns);
+const aoa = [table.columns, ...table.rows.map((r) => r.values)];
+for (let k = 0; k < 2; k++) {
+t = performance.now();
+const ws = XLSX.utils.aoa_to_sheet(aoa);
+const wb = { SheetNames: ['Hasil'], Sheets: { Hasil: ws } };
+XLSX.writeFile(wb as never, join(dir, 'raw.xlsx'));
+const raw = performance.now() - t;
+t = performance.now();
+XLSX.writeFile({ SheetNames: ['Hasil'], Sheets: { Hasil: XLSX.utils.aoa_to_sheet(aoa) } } as never, join(dir, 'rawc.xlsx'), { compression: true });
+const rawc = performance.now() - t;
+t = performance.now();
+writeResultXlsx(table, counts, join(dir, 'ours.xlsx'));
+const ours = performance.now() - t;
+console.log({ raw: Math.round(raw), rawCompressed: Math.round(rawc), ours: Math.round(ours), ratio: +(ours / raw).toFixed(2), sizes: [statSync(join(dir, 'raw.xlsx')).size, statSync(join(dir, 'rawc.xlsx')).size, statSync(join(dir, 'ours.xlsx')).size] });
+}
