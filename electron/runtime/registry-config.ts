@@ -19,6 +19,15 @@ export interface SecretBox {
 /** Outside Electron the store's own encryption is the protection. */
 export const plainBox: SecretBox = { seal: (s) => s, open: (s) => s };
 
+// The runtime's box per context, so the settings handlers seal a new password the same way.
+const boxes = new WeakMap<object, SecretBox>();
+export function bindSecretBox(ctx: object, box: SecretBox): void {
+  boxes.set(ctx, box);
+}
+export function secretBoxOf(ctx: object): SecretBox {
+  return boxes.get(ctx) ?? plainBox;
+}
+
 export const storedRegistrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }),
   z.object({ kind: z.literal('sqlite'), path: z.string().min(1) }),
@@ -57,11 +66,17 @@ export function resolveRegistrySpec(db: Database, dataDir: string, box: SecretBo
   return { ...stored, password: sealed ? box.open(sealed) : '' };
 }
 
+/** PADAN_DEMO_PERSONS: a smaller demo registry for end-to-end tests (the default takes ~20 s). */
+export function demoPersonsFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const n = Number(env.PADAN_DEMO_PERSONS);
+  return Number.isInteger(n) && n >= 100 ? n : undefined;
+}
+
 /** Opens the configured registry; the first start creates the demo registry when needed. */
 export async function openConfiguredRegistry(db: Database, dataDir: string, box: SecretBox = plainBox): Promise<Registry> {
   const spec = resolveRegistrySpec(db, dataDir, box);
   if (spec.kind === 'demo' && !existsSync(spec.path)) {
-    await generateDemoRegistry({ dir: join(dataDir, 'demo') });
+    await generateDemoRegistry({ dir: join(dataDir, 'demo'), persons: demoPersonsFromEnv() });
   }
   return openRegistry(spec, getSchemaMapping(db));
 }
