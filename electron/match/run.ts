@@ -24,6 +24,8 @@ export interface MatchOptions {
   operator: string;
   signal?: AbortSignal;
   onProgress?: (p: MatchProgress) => void;
+  /** 'none' settles statuses only (candidates later, per row or per batch); default 'bulk'. */
+  candidates?: 'bulk' | 'none';
 }
 
 export interface MatchCounts {
@@ -113,6 +115,7 @@ export async function matchBatch(
   let done = [...finished].reduce((n, c) => n + Math.min(CHUNK_SIZE, total - c * CHUNK_SIZE), 0);
   let checked = 0;
   const started = Date.now();
+  const tally: MatchCounts = { status: {}, reason: {} };
 
   for (let chunkNo = 0; chunkNo < chunks; chunkNo++) {
     if (finished.has(chunkNo)) continue;
@@ -127,7 +130,8 @@ export async function matchBatch(
       const persons: Map<string, RegistryPerson> = niks.size > 0 ? await registry.lookup([...niks], opts.signal) : new Map();
       const verdicts = new Map<number, RowVerdict>();
       for (const r of rows) verdicts.set(r.seq, rowVerdict(r, r.nik ? persons.get(r.nik) : undefined, mapping, mapped));
-      const candidates = await findCandidates(registry, mapping, rows, verdicts, { signal: opts.signal });
+      const candidates =
+        opts.candidates === 'none' ? new Map<number, Candidate[]>() : await findCandidates(registry, mapping, rows, verdicts, { signal: opts.signal });
       results = rows.map((r) => [r.seq, verdicts.get(r.seq)!, candidates.get(r.seq)]);
     } catch (err) {
       if (opts.signal?.aborted) return stop(db, batchId, 'CANCELLED', checked, 'Pemadanan dibatalkan pengguna. Jalankan lagi untuk melanjutkan.');
@@ -139,6 +143,10 @@ export async function matchBatch(
       throw err;
     }
     writeChunk(chunkNo, first, last, results);
+    for (const [, v] of results) {
+      tally.status[v.status] = (tally.status[v.status] ?? 0) + 1;
+      if (v.reason) tally.reason[v.reason] = (tally.reason[v.reason] ?? 0) + 1;
+    }
     done += rows.length;
     checked += rows.length;
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
@@ -146,8 +154,9 @@ export async function matchBatch(
     opts.onProgress?.({ done, total, rate, etaSeconds: rate > 0 ? (total - done) / rate : 0, chunk: chunkNo });
   }
 
-  markCrossBatches(db, batchId);
-  const counts = batchCounts(db, batchId);
+  markCrossBatches(db, batchId, { clear: finished.size > 0 });
+  // A run that did every chunk itself knows the counts; a resumed one asks the store.
+  const counts = finished.size === 0 ? tally : batchCounts(db, batchId);
   db.transaction(() => {
     db.prepare(`UPDATE batches SET state = 'MATCHED', matched_at = ?, last_error = NULL WHERE id = ?`).run(new Date().toISOString(), batchId);
     appendAudit(db, { operator: opts.operator, action: 'MATCH', batchId, detail: { registry: registry.label, rows: total, checked, counts } });
