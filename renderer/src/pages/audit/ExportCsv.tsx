@@ -14,7 +14,7 @@ interface Filter {
 
 /**
  * CSV of the filtered log for an inspector. The contract takes a path, so the form
- * suggests one in the data folder's ekspor/ directory (where every other export goes).
+ * suggests one in the data folder (which always exists); the user may type another.
  */
 export function ExportCsv({ filter, onClose }: { filter: Filter; onClose: () => void }) {
   const { t } = useTranslation('audit');
@@ -25,7 +25,7 @@ export function ExportCsv({ filter, onClose }: { filter: Filter; onClose: () => 
 
   useEffect(() => {
     void padan.app.info({}).then((r) => {
-      if (r.ok) setPath(`${r.value.dataDir}/ekspor/log-audit-${todayStamp()}.csv`);
+      if (r.ok) setPath(`${r.value.dataDir}/log-audit-${todayStamp()}.csv`);
     });
   }, []);
 
