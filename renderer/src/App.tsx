@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
+import { RegistryStatus } from './components/RegistryStatus.tsx';
 import { SessionGate } from './components/SessionGate.tsx';
 import AuditPage from './pages/Audit.tsx';
 import BerandaPage from './pages/Beranda.tsx';
@@ -12,7 +13,7 @@ export function App() {
   return (
     <SessionGate>
       {({ session, lock, signOut }) => (
-        <Layout operator={session} onLock={lock} onSignOut={signOut}>
+        <Layout operator={session} onLock={lock} onSignOut={signOut} statusSlot={<RegistryStatus />}>
           <Routes>
             <Route path="/" element={<Navigate to="/beranda" replace />} />
             <Route path="/beranda" element={<BerandaPage />} />
