@@ -1,0 +1,29 @@
+// The import stage: file -> rows (worker, limits) -> header and mapping -> stored batch.
+// See README-free summary in each module; this is the API the handlers and the CLI use.
+import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
+import { prepareImport, type PrepareOptions } from './prepare.ts';
+import { getSavedMap, saveBatch, type BatchPurpose, type SavedBatch, type SaveOptions } from './save-batch.ts';
+
+export { ImportError, type ImportErrorCode } from './errors.ts';
+export { listSheets, prepareImport, type FileInfo, type ImportPreview, type PrepareOptions, type SheetInfo } from './prepare.ts';
+export { findDuplicateBatch, getSavedMap, saveBatch, type BatchPurpose, type SavedBatch, type SaveOptions } from './save-batch.ts';
+export { mapColumns, parseMapSpec, toSavedMap, type ColumnMapping, type MapSpec, type MappingSource, type UnmappedColumn } from './mapping.ts';
+export { detectHeader, dataRowIndexes, type HeaderInfo } from './header.ts';
+export type { ImportRow, ValidationSummary } from './rows.ts';
+export { readWorkbook, clearReadCache, DEFAULT_LIMITS, type ImportLimits } from './read.ts';
+export { runInWorker, WorkerFailure, WorkerJobError, type WorkerLimits } from './worker-host.ts';
+
+export type ImportFileOptions = PrepareOptions & SaveOptions & { purpose: BatchPurpose; operator: string };
+
+/** Reads, maps (with the agency's saved map as a hint) and stores one file in one go. */
+export async function importFile(db: Db, path: string, options: ImportFileOptions): Promise<SavedBatch & { preview: ImportPreviewLite }> {
+  const savedMap = options.savedMap !== undefined ? options.savedMap : getSavedMap(db, options.purpose.agencyId);
+  const preview = await prepareImport(path, { ...options, savedMap });
+  const saved = saveBatch(db, preview, options.purpose, options.operator, options);
+  const { rows: _rows, ...lite } = preview;
+  void _rows;
+  return { ...saved, preview: lite };
+}
+
+/** The preview without its full row list (what goes over IPC). */
+export type ImportPreviewLite = Omit<import('./prepare.ts').ImportPreview, 'rows'>;

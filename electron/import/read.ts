@@ -1,0 +1,80 @@
+// Main-thread side of reading: checks the file's size, runs read-worker.ts in a worker with
+// heap and time limits, and turns every failure into an ImportError. The last file read is
+// cached so listSheets followed by prepareImport parses it once.
+import { stat } from 'node:fs/promises';
+import { ImportError, importErrors, type ImportErrorCode } from './errors.ts';
+import type { ReadLimits, ReadResult } from './read-worker.ts';
+import { runInWorker, WorkerFailure, WorkerJobError } from './worker-host.ts';
+
+export interface ImportLimits extends ReadLimits {
+  maxFileBytes: number;
+  timeoutMs: number;
+  maxHeapMb: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxUnpackedBytes: 1024 * 1024 * 1024,
+  maxRows: 1_048_576,
+  // Excel allows 16,384 columns; no agency list needs more than a few dozen.
+  maxCols: 2_000,
+  // Excel's own limit for one cell.
+  maxCellChars: 32_767,
+  timeoutMs: 120_000,
+  maxHeapMb: 3_072,
+};
+
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts' : './read-worker.js', import.meta.url);
+
+let cache: { key: string; result: ReadResult } | null = null;
+
+export async function readWorkbook(path: string, limits: Partial<ImportLimits> = {}): Promise<ReadResult> {
+  const l: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
+  let st;
+  try {
+    st = await stat(path);
+  } catch {
+    throw importErrors.notFound(path);
+  }
+  if (!st.isFile()) throw importErrors.notFound(path);
+  if (st.size === 0) throw importErrors.empty();
+  if (st.size > l.maxFileBytes) throw importErrors.tooLarge(st.size, l.maxFileBytes);
+  const key = JSON.stringify([path, st.size, st.mtimeMs, l]);
+  if (cache?.key === key) return cache.result;
+  cache = null;
+  let result: ReadResult;
+  try {
+    result = await runInWorker<{ path: string; limits: ReadLimits }, ReadResult>(
+      WORKER_ENTRY,
+      { path, limits: { maxRows: l.maxRows, maxCols: l.maxCols, maxCellChars: l.maxCellChars, maxUnpackedBytes: l.maxUnpackedBytes } },
+      { timeoutMs: l.timeoutMs, maxOldGenerationSizeMb: l.maxHeapMb },
+    );
+  } catch (err) {
+    throw toImportError(err, l);
+  }
+  cache = { key, result };
+  return result;
+}
+
+/** Forgets the cached parse (tests, or after the file was imported). */
+export function clearReadCache(): void {
+  cache = null;
+}
+
+function toImportError(err: unknown, l: ImportLimits): ImportError {
+  if (err instanceof ImportError) return err;
+  if (err instanceof WorkerFailure) {
+    if (err.kind === 'TIMEOUT') return importErrors.timeout(Math.round(l.timeoutMs / 1000));
+    return importErrors.outOfMemory();
+  }
+  if (err instanceof WorkerJobError) {
+    if (err.originalName === 'ImportError' && err.code) {
+      return new ImportError(err.code as ImportErrorCode, err.message, err.data ?? {});
+    }
+    if (/Invalid string length|allocation failed|out of memory|Maximum call stack/i.test(err.message)) {
+      return importErrors.outOfMemory();
+    }
+    return importErrors.corrupt(err.message.slice(0, 120));
+  }
+  return importErrors.corrupt(err instanceof Error ? err.message.slice(0, 120) : undefined);
+}

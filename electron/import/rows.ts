@@ -1,0 +1,177 @@
+// Turns the sheet's data rows into import rows: the cells verbatim, the NIK cleaned and
+// checked, the elements normalised, and findings flagged (never guessed).
+import { cellNumber, cellText, type ImportFlag, type SheetCell } from '../../shared/columns.ts';
+import { parseDate, splitTtl } from '../../shared/dates.ts';
+import type { Field } from '../../shared/domain.ts';
+import { cleanNik, compareNikWithRow, type NikReason } from '../../shared/nik.ts';
+import type { ColumnMapping } from './mapping.ts';
+
+export interface ImportRow {
+  /** 0-based order of data rows. */
+  seq: number;
+  /** 1-based row number in the sheet. */
+  rowNo: number;
+  cells: SheetCell[];
+  nikInput: string;
+  nik: string | null;
+  nikReason: NikReason | null;
+  nikSuspect: boolean;
+  nikDetail: string | null;
+  name: string | null;
+  birthPlace: string | null;
+  birthDate: string | null;
+  birthDateRaw: string | null;
+  sex: '1' | '2' | null;
+  kk: string | null;
+  motherName: string | null;
+  address: string | null;
+  rt: string | null;
+  rw: string | null;
+  kelurahan: string | null;
+  kecamatan: string | null;
+  flags: ImportFlag[];
+  /** rowNo of the first row with the same clean NIK. */
+  duplicateOfRow: number | null;
+}
+
+export interface ValidationSummary {
+  rows: number;
+  nikValid: number;
+  nikReasons: Record<NikReason, number>;
+  /** Numeric 16-digit NIK cells ending in 0 (Excel may have replaced digit 16). */
+  suspects: number;
+  duplicates: number;
+  unreadableDates: number;
+  nikBirthDateDiffers: number;
+  nikSexDiffers: number;
+  flags: Partial<Record<ImportFlag, number>>;
+}
+
+const SEX: Readonly<Record<string, '1' | '2'>> = Object.assign(Object.create(null) as Record<string, '1' | '2'>, {
+  L: '1', LK: '1', 'LAKI-LAKI': '1', 'LAKI LAKI': '1', LAKI: '1', PRIA: '1', '1': '1', M: '1',
+  P: '2', PR: '2', PEREMPUAN: '2', WANITA: '2', '2': '2', W: '2', F: '2',
+});
+
+function text(v: string): string | null {
+  const t = v.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  return t === '' ? null : t;
+}
+
+export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: ColumnMapping[], referenceYear?: number): ImportRow[] {
+  const col: Partial<Record<Field, number>> = {};
+  for (const m of mapping) col[m.field] = m.column;
+  const get = (row: SheetCell[], f: Field): SheetCell | undefined => (col[f] === undefined ? undefined : row[col[f]!]);
+  const firstRow = new Map<string, number>();
+  const dateOpts = referenceYear ? { referenceYear } : {};
+  const out: ImportRow[] = new Array(indexes.length);
+  for (let seq = 0; seq < indexes.length; seq++) {
+    const i = indexes[seq]!;
+    const cells = sheetRows[i]!;
+    const flags: ImportFlag[] = [];
+    const nikCell = get(cells, 'NIK');
+    const raw = cellNumber(nikCell);
+    const nik = cleanNik({ text: cellText(nikCell), numeric: raw !== undefined, ...(raw !== undefined ? { raw } : {}) });
+    if (nik.suspect) flags.push('NIK_CURIGA_EXCEL');
+
+    let birthPlace = text(cellText(get(cells, 'TMPT_LHR')));
+    let birthDate: string | null = null;
+    let birthDateRaw: string | null = null;
+    const dateCell = get(cells, 'TGL_LHR');
+    if (dateCell !== undefined && cellText(dateCell).trim() !== '') {
+      birthDateRaw = cellText(dateCell).trim();
+      // A numeric date cell is an Excel serial: its displayed text may be month-first (m/d/yy).
+      const p = parseDate(cellNumber(dateCell) ?? birthDateRaw, dateOpts);
+      birthDate = p.iso;
+      if (!p.ok) flags.push('TGL_TIDAK_TERBACA');
+    }
+    const ttlCell = get(cells, 'TTL');
+    if (ttlCell !== undefined && cellText(ttlCell).trim() !== '') {
+      const ttl = splitTtl(cellText(ttlCell), dateOpts);
+      birthPlace ??= ttl.place;
+      if (birthDateRaw === null) {
+        birthDateRaw = ttl.dateText;
+        birthDate = ttl.date.iso;
+        if (ttl.dateText !== null && !ttl.date.ok) flags.push('TGL_TIDAK_TERBACA');
+      }
+    }
+    let sex: '1' | '2' | null = null;
+    const sexText = text(cellText(get(cells, 'JENIS_KELAMIN')));
+    if (sexText !== null) {
+      sex = SEX[sexText.toUpperCase().replace(/\.$/, '')] ?? null;
+      if (sex === null) flags.push('JK_TIDAK_TERBACA');
+    }
+    const kkCell = get(cells, 'NO_KK');
+    let kk: string | null = null;
+    if (kkCell !== undefined && cellText(kkCell).trim() !== '') {
+      const n = cellNumber(kkCell);
+      kk = n !== undefined && Number.isSafeInteger(n) ? String(n) : cellText(kkCell).replace(/\.0+$/, '').replace(/['\s\u00a0.\-]/g, '');
+      if (!/^\d{16}$/.test(kk)) flags.push('KK_FORMAT');
+    }
+    if (nik.clean) {
+      const diff = compareNikWithRow(nik.clean, birthDate, sex);
+      if (diff.birthDateDiffers) flags.push('NIK_TGL_BEDA');
+      if (diff.sexDiffers) flags.push('NIK_JK_BEDA');
+    }
+    let duplicateOfRow: number | null = null;
+    if (nik.clean) {
+      const first = firstRow.get(nik.clean);
+      if (first === undefined) firstRow.set(nik.clean, i + 1);
+      else {
+        duplicateOfRow = first;
+        flags.push('NIK_GANDA');
+      }
+    }
+    out[seq] = {
+      seq,
+      rowNo: i + 1,
+      cells,
+      nikInput: cellText(nikCell),
+      nik: nik.clean,
+      nikReason: nik.reason,
+      nikSuspect: nik.suspect,
+      nikDetail: nik.detail,
+      name: text(cellText(get(cells, 'NAMA'))),
+      birthPlace,
+      birthDate,
+      birthDateRaw,
+      sex,
+      kk,
+      motherName: text(cellText(get(cells, 'NAMA_IBU'))),
+      address: text(cellText(get(cells, 'ALAMAT'))),
+      rt: text(cellText(get(cells, 'RT'))),
+      rw: text(cellText(get(cells, 'RW'))),
+      kelurahan: text(cellText(get(cells, 'KELURAHAN'))),
+      kecamatan: text(cellText(get(cells, 'KECAMATAN'))),
+      flags,
+      duplicateOfRow,
+    };
+  }
+  return out;
+}
+
+export function summarize(rows: ImportRow[]): ValidationSummary {
+  const s: ValidationSummary = {
+    rows: rows.length,
+    nikValid: 0,
+    nikReasons: { KOSONG: 0, FORMAT: 0, RUSAK_EXCEL: 0 },
+    suspects: 0,
+    duplicates: 0,
+    unreadableDates: 0,
+    nikBirthDateDiffers: 0,
+    nikSexDiffers: 0,
+    flags: {},
+  };
+  for (const r of rows) {
+    if (r.nikReason) s.nikReasons[r.nikReason]++;
+    else s.nikValid++;
+    if (r.nikSuspect) s.suspects++;
+    if (r.duplicateOfRow !== null) s.duplicates++;
+    for (const f of r.flags) {
+      s.flags[f] = (s.flags[f] ?? 0) + 1;
+      if (f === 'TGL_TIDAK_TERBACA') s.unreadableDates++;
+      else if (f === 'NIK_TGL_BEDA') s.nikBirthDateDiffers++;
+      else if (f === 'NIK_JK_BEDA') s.nikSexDiffers++;
+    }
+  }
+  return s;
+}

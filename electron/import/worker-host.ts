@@ -1,0 +1,94 @@
+// Runs one CPU-heavy, untrusted-input job (reading an agency's file, writing an export) in a
+// worker thread with its own heap limit and a wall-clock timeout, so a hostile or huge file
+// can neither freeze nor crash the main process. Generic: the export engine reuses it.
+import { Worker } from 'node:worker_threads';
+
+export interface WorkerLimits {
+  /** Wall-clock limit; the worker is terminated when it passes. */
+  timeoutMs: number;
+  maxOldGenerationSizeMb?: number;
+  maxYoungGenerationSizeMb?: number;
+  codeRangeSizeMb?: number;
+  stackSizeMb?: number;
+}
+
+/** Failure of the worker itself (not an error the job threw). */
+export class WorkerFailure extends Error {
+  override readonly name = 'WorkerFailure';
+  constructor(
+    readonly kind: 'TIMEOUT' | 'OUT_OF_MEMORY' | 'CRASHED',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An error thrown inside the job, carried across the thread boundary. */
+export class WorkerJobError extends Error {
+  constructor(
+    readonly originalName: string,
+    message: string,
+    readonly code: string | null,
+    readonly data: Record<string, unknown> | null,
+  ) {
+    super(message);
+    this.name = 'WorkerJobError';
+  }
+}
+
+const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+
+/**
+ * Runs `entryUrl`'s default export with `input` in a fresh worker. Under tsx/vitest the entry
+ * is a .ts URL and the bootstrap registers tsx; in a build, pass the built .js URL (and ship
+ * worker-bootstrap.mjs next to this module's output).
+ */
+export function runInWorker<I, O>(entryUrl: URL | string, input: I, limits: WorkerLimits): Promise<O> {
+  const entry = String(entryUrl);
+  return new Promise<O>((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(BOOTSTRAP, {
+      workerData: { entry, input },
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb ?? 1536,
+        maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb ?? 64,
+        codeRangeSizeMb: limits.codeRangeSizeMb ?? 64,
+        stackSizeMb: limits.stackSizeMb ?? 4,
+      },
+      // The job must not see the app's environment (keys, paths) it does not need.
+      env: {},
+      stdout: false,
+      stderr: false,
+    });
+    const finish = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => {
+      finish(() => reject(new WorkerFailure('TIMEOUT', `Worker melebihi batas waktu ${limits.timeoutMs} ms.`)));
+    }, limits.timeoutMs);
+    worker.once('message', (msg: { ok: boolean; value?: O; error?: { name: string; message: string; code: string | null; data: Record<string, unknown> | null } }) => {
+      finish(() => {
+        if (msg.ok) resolve(msg.value as O);
+        else {
+          const e = msg.error!;
+          reject(new WorkerJobError(e.name, e.message, e.code, e.data));
+        }
+      });
+    });
+    worker.once('error', (err: Error & { code?: string }) => {
+      finish(() => {
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new WorkerFailure('OUT_OF_MEMORY', err.message));
+        else if (/heap out of memory|Allocation failed|Invalid string length|Array buffer allocation failed/i.test(err.message)) {
+          reject(new WorkerFailure('OUT_OF_MEMORY', err.message));
+        } else reject(new WorkerJobError(err.name, err.message, err.code ?? null, null));
+      });
+    });
+    worker.once('exit', (code) => {
+      finish(() => reject(new WorkerFailure('CRASHED', `Worker berhenti tanpa jawaban (kode ${code}).`)));
+    });
+  });
+}

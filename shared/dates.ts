@@ -1,0 +1,129 @@
+// Birth dates as agencies write them (domain.md §4). Day first, always: Indonesian files
+// never put the month first, and a date that cannot be read is flagged, never guessed.
+// Browser-safe: no Node imports.
+
+export interface ParsedDate {
+  /** Calendar date yyyy-mm-dd, or null when the value could not be read. */
+  iso: string | null;
+  ok: boolean;
+}
+
+export interface DateOptions {
+  /** Two-digit years resolve to the latest century not after this year (a birth is never in the future). */
+  referenceYear?: number;
+}
+
+const MONTHS: Readonly<Record<string, number>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, number>, {
+    JANUARI: 1, JAN: 1, JANUARY: 1,
+    FEBRUARI: 2, FEB: 2, PEB: 2, PEBRUARI: 2, FEBRUARY: 2,
+    MARET: 3, MAR: 3, MARCH: 3,
+    APRIL: 4, APR: 4,
+    MEI: 5, MAY: 5,
+    JUNI: 6, JUN: 6, JUNE: 6,
+    JULI: 7, JUL: 7, JULY: 7,
+    AGUSTUS: 8, AGU: 8, AGS: 8, AGT: 8, AGUST: 8, AUG: 8, AUGUST: 8,
+    SEPTEMBER: 9, SEP: 9, SEPT: 9,
+    OKTOBER: 10, OKT: 10, OCT: 10, OCTOBER: 10,
+    NOVEMBER: 11, NOV: 11, NOP: 11, NOPEMBER: 11,
+    DESEMBER: 12, DES: 12, DEC: 12, DECEMBER: 12,
+  }),
+);
+
+const FAIL: ParsedDate = Object.freeze({ iso: null, ok: false });
+
+/** Reads an Excel serial number or a day-first date text. */
+export function parseDate(value: string | number | null | undefined, opts: DateOptions = {}): ParsedDate {
+  const ref = opts.referenceYear ?? new Date().getFullYear();
+  if (value === null || value === undefined) return FAIL;
+  if (typeof value === 'number') return fromSerial(value);
+  const t = value.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (t === '') return FAIL;
+  // A bare number in a date column is an Excel serial that lost its format (e.g. CSV export).
+  if (/^\d{4,5}(\.\d+)?$/.test(t)) {
+    const n = Number(t);
+    if (n >= 367 && n < 2958466) return fromSerial(n);
+    return FAIL;
+  }
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(t);
+  if (m) return make(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{2}|\d{4})$/.exec(t);
+  if (m) return make(year(m[3]!, ref), Number(m[2]), Number(m[1]));
+  // "12 Mei 1980", "12-MEI-80", "12 Agt. 1980", "12Mei1980"
+  m = /^(\d{1,2})[\s\-/.]*([A-Z]+)\.?[\s\-/.,]*(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTHS[m[2]!];
+    if (month === undefined) return FAIL;
+    return make(year(m[3]!, ref), month, Number(m[1]));
+  }
+  // An 8-digit ddmmyyyy as some registers write it.
+  m = /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+  if (m) return make(Number(m[3]), Number(m[2]), Number(m[1]));
+  return FAIL;
+}
+
+/**
+ * Excel 1900 date system. Excel counts 1900-02-29, which never existed: serials from 61 on
+ * are one day ahead, and serial 60 has no real date.
+ */
+export function fromSerial(serial: number): ParsedDate {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return FAIL;
+  const whole = Math.floor(serial);
+  if (whole === 60) return FAIL;
+  const days = whole < 60 ? whole : whole - 1;
+  const ms = Date.UTC(1899, 11, 31) + days * 86_400_000;
+  const d = new Date(ms);
+  return { iso: iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), ok: true };
+}
+
+/** Serial of a yyyy-mm-dd date in the 1900 system (for writing dates back). */
+export function toSerial(isoDate: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return null;
+  const days = (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(1899, 11, 31)) / 86_400_000;
+  return days >= 60 ? days + 1 : days;
+}
+
+export interface ParsedTtl {
+  place: string | null;
+  dateText: string | null;
+  date: ParsedDate;
+}
+
+/** Splits "PAREPARE, 12-05-1980" (or "PAREPARE 12 MEI 1980", "PAREPARE/12-05-1980"). */
+export function splitTtl(text: string, opts: DateOptions = {}): ParsedTtl {
+  const t = (text ?? '').trim();
+  if (t === '') return { place: null, dateText: null, date: FAIL };
+  const comma = t.lastIndexOf(',');
+  if (comma >= 0) {
+    const place = t.slice(0, comma).trim() || null;
+    const dateText = t.slice(comma + 1).trim() || null;
+    return { place, dateText, date: parseDate(dateText, opts) };
+  }
+  // No comma: the date is the tail starting at the first digit.
+  const m = /^(.*?)[\s/;]*(\d.*)$/.exec(t);
+  if (m) {
+    const place = m[1]!.replace(/[\s/;,]+$/, '').trim() || null;
+    return { place, dateText: m[2]!.trim(), date: parseDate(m[2]!, opts) };
+  }
+  return { place: t, dateText: null, date: FAIL };
+}
+
+function year(text: string, ref: number): number {
+  if (text.length === 4) return Number(text);
+  const yy = Number(text);
+  let y = Math.floor(ref / 100) * 100 + yy;
+  if (y > ref) y -= 100;
+  return y;
+}
+
+function make(y: number, m: number, d: number): ParsedDate {
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return FAIL;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return FAIL;
+  return { iso: iso(y, m, d), ok: true };
+}
+
+function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

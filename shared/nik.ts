@@ -1,0 +1,197 @@
+// NIK rules (domain.md §3, §4). Browser-safe: no Node imports.
+// NIK = PP KK CC DDMMYY SSSS; the day carries +40 for women.
+import { isKnownProvince } from './wilayah/index.ts';
+
+export type NikReason = 'KOSONG' | 'FORMAT' | 'RUSAK_EXCEL';
+
+export interface NikInput {
+  /** The cell as displayed in the file. */
+  text: string;
+  /** The cell was stored as a number (Excel may have dropped digit 16). */
+  numeric?: boolean;
+  /** The stored number when numeric. */
+  raw?: number;
+}
+
+export interface CleanNik {
+  input: string;
+  clean: string | null;
+  reason: NikReason | null;
+  /** Numeric 16-digit cell ending in 0: if not found, try its ten last digits. */
+  suspect: boolean;
+  /** Indonesian explanation for the operator, null when clean. */
+  detail: string | null;
+}
+
+// Characters agencies type or paste around a NIK: apostrophe forcing text, spaces, NBSP,
+// thin spaces, separators.
+const STRIP = /['‘’`\s\u00a0\u2007\u202f.\-–_]/g;
+const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+]?\d+$/;
+
+/** Cleans a NIK cell and checks its structure; never looks it up. */
+export function cleanNik(cell: NikInput): CleanNik {
+  const input = cell.text ?? '';
+  const base = { input, suspect: false };
+  let digits: string;
+  if (cell.numeric && typeof cell.raw === 'number' && Number.isFinite(cell.raw)) {
+    if (!Number.isInteger(cell.raw) || cell.raw < 0) {
+      return { ...base, clean: null, reason: 'FORMAT', detail: 'NIK berupa angka pecahan atau negatif.' };
+    }
+    // Above 2^53 the number itself is inexact: the digits are not trustworthy.
+    if (!Number.isSafeInteger(cell.raw)) {
+      return { ...base, clean: null, reason: 'RUSAK_EXCEL', detail: 'NIK tersimpan sebagai angka terlalu besar; digit terakhir hilang.' };
+    }
+    digits = String(cell.raw);
+  } else {
+    const t = input.trim();
+    if (t === '') return { ...base, clean: null, reason: 'KOSONG', detail: 'NIK kosong.' };
+    if (SCIENTIFIC.test(t.replace(/\s/g, ''))) {
+      return { ...base, clean: null, reason: 'RUSAK_EXCEL', detail: `NIK tertulis dalam notasi ilmiah (${t}); digitnya sudah hilang di Excel.` };
+    }
+    digits = t.replace(/\.0+$/, '').replace(STRIP, '');
+  }
+  if (digits === '') return { ...base, clean: null, reason: 'KOSONG', detail: 'NIK kosong.' };
+  const problem = nikStructureProblem(digits);
+  if (problem) return { ...base, clean: null, reason: 'FORMAT', detail: problem };
+  const suspect = cell.numeric === true && digits.endsWith('0');
+  return {
+    input,
+    clean: digits,
+    reason: null,
+    suspect,
+    detail: suspect ? 'Sel NIK berupa angka: digit ke-16 mungkin sudah diganti 0 oleh Excel.' : null,
+  };
+}
+
+/** Why a string is not a structurally valid NIK (Indonesian), or null when it is. */
+export function nikStructureProblem(nik: string): string | null {
+  if (!/^\d+$/.test(nik)) return 'NIK mengandung karakter selain angka.';
+  if (nik.length !== 16) return `NIK harus 16 digit, tertulis ${nik.length} digit.`;
+  if (!isKnownProvince(nik.slice(0, 2))) return `Kode provinsi ${nik.slice(0, 2)} tidak dikenal.`;
+  if (nikBirthDate(nik) === null) return `Tanggal lahir dalam NIK (${nik.slice(6, 12)}) tidak mungkin.`;
+  if (nik.slice(12) === '0000') return 'Nomor urut NIK 0000 tidak sah.';
+  return null;
+}
+
+export function isValidNik(nik: string): boolean {
+  return nikStructureProblem(nik) === null;
+}
+
+/**
+ * Birth date encoded in the NIK as yyyy-mm-dd. The NIK holds only two year digits: the
+ * century is the latest one that does not put the birth in the future.
+ */
+export function nikBirthDate(nik: string, referenceYear = new Date().getFullYear()): string | null {
+  if (!/^\d{16}$/.test(nik)) return null;
+  let day = Number(nik.slice(6, 8));
+  const month = Number(nik.slice(8, 10));
+  const yy = Number(nik.slice(10, 12));
+  if (day > 40) day -= 40;
+  if (day < 1 || day > 31 || month < 1 || month > 12) return null;
+  let year = Math.floor(referenceYear / 100) * 100 + yy;
+  if (year > referenceYear) year -= 100;
+  if (!dateExists(year, month, day)) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** '1' laki-laki, '2' perempuan (day > 40), null when not a 16-digit string. */
+export function nikSex(nik: string): '1' | '2' | null {
+  if (!/^\d{16}$/.test(nik)) return null;
+  return Number(nik.slice(6, 8)) > 40 ? '2' : '1';
+}
+
+export interface NikRowCheck {
+  /** The row's birth date differs from the NIK's (day and month, and the two year digits). */
+  birthDateDiffers: boolean;
+  sexDiffers: boolean;
+}
+
+/**
+ * Compares the NIK's own birth date and sex with the row's columns. A difference is a data
+ * difference to report (NIK_TGL_BEDA / NIK_JK_BEDA), never a malformed NIK. Only the two
+ * year digits are compared: the NIK does not hold the century.
+ */
+export function compareNikWithRow(nik: string, birthDate: string | null, sex: string | null): NikRowCheck {
+  const own = nikBirthDate(nik);
+  let birthDateDiffers = false;
+  if (own && birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
+    birthDateDiffers = own.slice(2) !== birthDate.slice(2);
+  }
+  const ownSex = nikSex(nik);
+  const sexDiffers = !!(ownSex && (sex === '1' || sex === '2') && ownSex !== sex);
+  return { birthDateDiffers, sexDiffers };
+}
+
+// ---- Candidate variants for the repair engine: each returns valid 16-digit NIKs only ----
+
+/** The ten NIKs sharing the first 15 digits (Excel replaced digit 16 by 0). */
+export function lastDigitVariants(nik15or16: string): string[] {
+  const head = nik15or16.slice(0, 15);
+  if (!/^\d{15}$/.test(head)) return [];
+  const out: string[] = [];
+  for (let d = 0; d <= 9; d++) {
+    const v = head + d;
+    if (isValidNik(v)) out.push(v);
+  }
+  return out;
+}
+
+/** One digit typed wrong: every position, every other digit. */
+export function substitutionVariants(nik: string): string[] {
+  if (!/^\d{16}$/.test(nik)) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < 16; i++) {
+    for (let d = 0; d <= 9; d++) {
+      const c = String(d);
+      if (c === nik[i]) continue;
+      const v = nik.slice(0, i) + c + nik.slice(i + 1);
+      if (isValidNik(v)) out.add(v);
+    }
+  }
+  return [...out];
+}
+
+/** Two neighbouring digits swapped. */
+export function transpositionVariants(nik: string): string[] {
+  if (!/^\d{16}$/.test(nik)) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < 15; i++) {
+    if (nik[i] === nik[i + 1]) continue;
+    const v = nik.slice(0, i) + nik[i + 1] + nik[i] + nik.slice(i + 2);
+    if (isValidNik(v)) out.add(v);
+  }
+  return [...out];
+}
+
+/** A 15-digit entry: one digit left out somewhere. */
+export function missingDigitVariants(nik15: string): string[] {
+  if (!/^\d{15}$/.test(nik15)) return [];
+  const out = new Set<string>();
+  for (let i = 0; i <= 15; i++) {
+    for (let d = 0; d <= 9; d++) {
+      const v = nik15.slice(0, i) + d + nik15.slice(i);
+      if (isValidNik(v)) out.add(v);
+    }
+  }
+  return [...out];
+}
+
+/** A 17-digit entry: one digit too many. */
+export function extraDigitVariants(nik17: string): string[] {
+  if (!/^\d{17}$/.test(nik17)) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < 17; i++) {
+    const v = nik17.slice(0, i) + nik17.slice(i + 1);
+    if (isValidNik(v)) out.add(v);
+  }
+  return [...out];
+}
+
+function dateExists(y: number, m: number, d: number): boolean {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
