@@ -5,6 +5,7 @@
 // batch_purges keeps their count. The audit log is kept whole: it holds no names.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../store/audit.ts';
+import { refreshBatchStats } from '../stats/batch-stats.ts';
 import { PadanError } from '../api/errors.ts';
 import { planPurge } from './plan.ts';
 
@@ -15,21 +16,6 @@ export interface PurgeOutcome {
   batchId: number;
   rows: number;
   corrections: number;
-}
-
-type RefreshStats = (db: Database, batchId: number) => unknown;
-
-/**
- * electron/stats/batch-stats.ts (another stage) writes batch_stats. Loaded by URL so this
- * module works before that file exists; without it the counts in batch_purges remain.
- */
-async function loadRefreshStats(): Promise<RefreshStats | null> {
-  try {
-    const mod = (await import(new URL('../stats/batch-stats.ts', import.meta.url).href)) as { refreshBatchStats?: RefreshStats };
-    return mod.refreshBatchStats ?? null;
-  } catch {
-    return null;
-  }
 }
 
 /** Every table with a batch_id column except the kept ones: tables added later are covered. */
@@ -56,12 +42,11 @@ export async function purgeBatches(db: Database, batchIds: readonly number[], op
       `Batch ${notDue.join(', ')} belum habis masa simpannya atau sudah dihapus. Muat ulang daftar penghapusan lalu pilih lagi.`,
     );
   }
-  const refreshStats = await loadRefreshStats();
   const tables = personalTables(db);
   const outcomes: PurgeOutcome[] = [];
   for (const batchId of batchIds) {
     const outcome = db.transaction(() => {
-      refreshStats?.(db, batchId);
+      refreshBatchStats(db, batchId); // batch_stats keeps the monthly counts after the rows go
       const rows = (db.prepare('SELECT count(*) AS n FROM batch_rows WHERE batch_id = ?').get(batchId) as { n: number }).n;
       const corrections = (db.prepare('SELECT count(*) AS n FROM corrections WHERE batch_id = ?').get(batchId) as { n: number }).n;
       const statusCounts = Object.fromEntries(

@@ -79,9 +79,7 @@ describe('purge', () => {
     const purge = db.prepare('SELECT * FROM batch_purges WHERE batch_id = ?').get(old) as { status_counts: string; correction_count: number };
     expect(JSON.parse(purge.status_counts)).toEqual({ AKTIF: 240, INVALID: 60 });
     expect(purge.correction_count).toBe(5);
-    const stats = db.prepare('SELECT rows, aktif, invalid FROM batch_stats WHERE batch_id = ?').get(old) as { rows: number } | undefined;
-    if (stats) expect(stats).toMatchObject({ rows: 300, aktif: 240, invalid: 60 });
-    else console.warn('electron/stats/batch-stats.ts refreshBatchStats not present yet: batch_stats not checked');
+    expect(db.prepare('SELECT rows, aktif, invalid, corrections FROM batch_stats WHERE batch_id = ?').get(old)).toEqual({ rows: 300, aktif: 240, invalid: 60, corrections: 5 });
     const entry = db.prepare(`SELECT batch_id, detail FROM audit_log WHERE action = 'PURGE'`).get() as { batch_id: number; detail: string };
     expect(entry.batch_id).toBe(old);
     expect(verifyAudit(db).ok).toBe(true);
