@@ -1,0 +1,82 @@
+// The report and stats calls as this page uses them. The contract for these domains is being
+// finished in shared/api/{report,stats}.ts; until a call exists there, it is reached through
+// the client loosely and its result normalised here, so the page itself stays typed.
+import type { Result } from '../../../../shared/api/define.ts';
+import type { Status } from '../../../../shared/domain.ts';
+import { padan, unwrap } from '../../api.ts';
+
+export interface MonthlyAgencyRow {
+  agencyId: number;
+  agency: string;
+  code: string;
+  /** Rows processed Jan..Des (12 entries). */
+  months: number[];
+  total: number;
+  batches: number;
+  status: Record<Status, number>;
+}
+
+export interface MonthlyTable {
+  year: number;
+  rows: MonthlyAgencyRow[];
+  monthTotals: number[];
+  total: number;
+  batches: number;
+  status: Record<Status, number>;
+}
+
+export interface NikAppearance {
+  batchId: number;
+  agency: string;
+  program: string | null;
+  letterNo: string | null;
+  receivedOn: string | null;
+  matchedAt: string | null;
+  rowNo: number;
+  status: Status;
+  reason: string | null;
+  repaired: boolean;
+}
+
+/** Where a saved file went; null when the user cancelled the save dialog. */
+export interface Saved {
+  path: string;
+  rows?: number;
+  bytes?: number;
+}
+
+type Loose = Record<string, Record<string, ((args: unknown) => Promise<Result<unknown>>) | undefined> | undefined>;
+
+async function invoke(domain: string, name: string, args: unknown): Promise<unknown> {
+  const fn = (padan as unknown as Loose)[domain]?.[name];
+  if (!fn) {
+    const err = new Error(`Fungsi ${domain}/${name} belum tersedia di versi Padan ini. Perbarui aplikasi atau hubungi pengembang.`);
+    (err as Error & { code?: string }).code = 'NOT_AVAILABLE';
+    throw err;
+  }
+  return unwrap(fn(args));
+}
+
+function toSaved(v: unknown): Saved | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return { path: v };
+  const o = v as { path?: string; out?: string; rows?: number; bytes?: number; cancelled?: boolean };
+  if (o.cancelled) return null;
+  const path = o.path ?? o.out;
+  return path ? { path, rows: o.rows, bytes: o.bytes } : null;
+}
+
+export const reportApi = {
+  exportBatch: async (batchId: number, format: 'xlsx' | 'csv') => toSaved(await invoke('report', 'exportBatch', { batchId, format })),
+  batchHtml: async (batchId: number, includeInvalid: boolean): Promise<string> => {
+    const v = await invoke('report', 'batchHtml', { batchId, includeInvalid });
+    return typeof v === 'string' ? v : (v as { html: string }).html;
+  },
+  batchPdf: async (batchId: number, includeInvalid: boolean) => toSaved(await invoke('report', 'batchPdf', { batchId, includeInvalid })),
+  monthly: async (year: number) => (await invoke('stats', 'monthly', { year })) as MonthlyTable,
+  exportMonthly: async (year: number) => toSaved(await invoke('stats', 'exportMonthly', { year })),
+  nikSearch: async (nik: string): Promise<NikAppearance[]> => {
+    const v = await invoke('stats', 'nikSearch', { nik });
+    return Array.isArray(v) ? (v as NikAppearance[]) : (v as { appearances: NikAppearance[] }).appearances;
+  },
+};
