@@ -1,13 +1,14 @@
-// The import engine (electron/import/index.ts, owned by the import stage) seen from the
-// wizard's calls. Loaded on first use so the API works, and says so in Indonesian, while
-// the engine is missing; its results are turned into the contract's shapes here, in one place.
+// The import engine (electron/import) seen from the wizard's calls: its preview turned into
+// the contract's shapes (no full row list over IPC), the agency's saved mapping as a hint,
+// and the title rows above the header so the user sees what was skipped.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ColumnGuess, ImportPreview, ImportValidation, SheetInfo } from '../../shared/api/batch.ts';
-import { cellText, columnLetter, type SheetCell } from '../../shared/columns.ts';
-import type { Field } from '../../shared/domain.ts';
-import { PadanError } from './errors.ts';
-
-type Loose = Record<string, unknown>;
+import { cellText, columnLetter } from '../../shared/columns.ts';
+import type { Channel, Field } from '../../shared/domain.ts';
+import {
+  getSavedMap, listSheets as engineListSheets, prepareImport, readWorkbook, saveBatch,
+  type ImportPreview as EnginePreview, type ValidationSummary,
+} from '../import/index.ts';
 
 export interface PrepareOptions {
   sheet: string;
@@ -21,90 +22,76 @@ export interface SaveMeta {
   programId: number | null;
   letterNo: string;
   receivedOn: string;
-  channel: string;
+  channel: Channel;
   purpose: string | null;
   operator: string;
   allowDuplicate: boolean;
 }
 
-interface Engine {
-  listSheets(path: string): Promise<Loose>;
-  prepareImport(path: string, opts: Loose): Promise<Loose>;
-  saveBatch(db: Database, prepared: Loose, meta: Loose): Promise<Loose> | Loose;
+const PREVIEW_ROWS = 12;
+const ABOVE_ROWS = 6;
+
+export async function listSheets(path: string): Promise<{ format: string; sha256: string; sheets: SheetInfo[] }> {
+  const info = await engineListSheets(path);
+  return { format: info.format, sha256: info.sha256, sheets: info.sheets };
 }
 
-async function engine(): Promise<Engine> {
-  const mod = (await import('../import/index.ts' as string).catch(() => null)) as Partial<Engine> | null;
-  if (!mod?.listSheets || !mod.prepareImport || !mod.saveBatch) {
-    throw new PadanError('IMPORT_UNAVAILABLE', 'Modul impor belum tersedia di versi ini. Hubungi pengembang aplikasi.');
+export function toValidation(s: ValidationSummary): ImportValidation {
+  const flags: Record<string, number> = {};
+  for (const [k, v] of Object.entries(s.flags)) if (v) flags[k] = v;
+  const nikReasons: Record<string, number> = {};
+  for (const [k, v] of Object.entries(s.nikReasons)) if (v) nikReasons[k] = v;
+  return {
+    rows: s.rows, validNik: s.nikValid, nikReasons, duplicates: s.duplicates, unreadableDates: s.unreadableDates,
+    nikDateDiffers: s.nikBirthDateDiffers, nikSexDiffers: s.nikSexDiffers, suspectExcel: s.suspects, flags,
+  };
+}
+
+export async function prepare(db: Database, path: string, opts: PrepareOptions): Promise<EnginePreview> {
+  const hasMap = opts.map && Object.keys(opts.map).length > 0;
+  return prepareImport(path, {
+    sheet: opts.sheet,
+    ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
+    ...(hasMap ? { map: opts.map } : {}),
+    savedMap: opts.agencyId ? getSavedMap(db, opts.agencyId) : null,
+    previewRows: PREVIEW_ROWS,
+  });
+}
+
+export async function toPreview(p: EnginePreview): Promise<Omit<ImportPreview, 'duplicateOf'>> {
+  const width = Math.max(p.headers.length, ...p.preview.map((r) => r.cells.length));
+  const byColumn = new Map(p.mapping.map((m) => [m.column, m]));
+  const columns: ColumnGuess[] = Array.from({ length: width }, (_, index) => {
+    const m = byColumn.get(index);
+    return {
+      index, letter: columnLetter(index), header: p.headers[index] ?? '',
+      field: m?.field ?? null, confidence: m ? (m.source === 'MANUAL' ? 1 : m.confidence) : 0,
+    };
+  });
+  // The read is cached by the engine: the rows above the header cost nothing more.
+  const read = await readWorkbook(p.file.path);
+  const sheetRows = read.sheets.find((s) => s.name === p.sheet)?.rows ?? [];
+  const above = [];
+  for (let i = Math.max(0, p.headerRow - 1 - ABOVE_ROWS); i < p.headerRow - 1; i++) {
+    const cells = (sheetRows[i] ?? []).map(cellText);
+    if (cells.some((c) => c !== '')) above.push({ rowNo: i + 1, cells });
   }
-  return mod as Engine;
-}
-
-const num = (v: unknown, d = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-const rec = (v: unknown): Record<string, number> => (v && typeof v === 'object' ? (v as Record<string, number>) : {});
-
-export async function listSheets(path: string): Promise<{ format: string; sheets: SheetInfo[] }> {
-  const r = await (await engine()).listSheets(path);
-  const sheets = ((r.sheets as Loose[] | undefined) ?? []).map((s) => ({
-    name: String(s.name),
-    rows: num(s.rows ?? s.rowCount ?? s.dataRows),
-    cols: num(s.cols ?? s.columns ?? s.colCount),
-  }));
-  return { format: String(r.format ?? ''), sheets };
-}
-
-function toValidation(v: Loose): ImportValidation {
-  const flags = rec(v.flags);
-  const nikReasons = rec(v.nikReasons ?? v.reasons);
   return {
-    rows: num(v.rows ?? v.rowCount),
-    validNik: num(v.validNik ?? v.valid),
-    nikReasons,
-    duplicates: num(v.duplicates, flags.NIK_GANDA ?? 0),
-    unreadableDates: num(v.unreadableDates, flags.TGL_TIDAK_TERBACA ?? 0),
-    nikDateDiffers: num(v.nikDateDiffers, flags.NIK_TGL_BEDA ?? 0),
-    nikSexDiffers: num(v.nikSexDiffers, flags.NIK_JK_BEDA ?? 0),
-    suspectExcel: num(v.suspectExcel, flags.NIK_CURIGA_EXCEL ?? 0),
-    flags,
+    sheet: p.sheet,
+    headerRow: p.headerRow,
+    columns,
+    rows: p.preview.map((r) => ({ rowNo: r.rowNo, cells: r.cells.map(cellText) })),
+    above,
+    validation: toValidation(p.summary),
   };
 }
 
-function rowsOf(list: unknown, firstRowNo: number): { rowNo: number; cells: string[] }[] {
-  return ((list as unknown[] | undefined) ?? []).map((row, i) => {
-    if (Array.isArray(row)) return { rowNo: firstRowNo + i, cells: (row as SheetCell[]).map(cellText) };
-    const r = row as Loose;
-    return { rowNo: num(r.rowNo, firstRowNo + i), cells: ((r.cells as SheetCell[] | undefined) ?? []).map(cellText) };
-  });
-}
-
-export async function prepare(path: string, opts: PrepareOptions): Promise<{ preview: Omit<ImportPreview, 'duplicateOf'>; sha256: string; prepared: Loose }> {
-  const prepared = await (await engine()).prepareImport(path, { ...opts });
-  const headerRow = num(prepared.headerRow, 1);
-  const headers = ((prepared.headers as unknown[] | undefined) ?? []).map((h) => cellText(h as SheetCell));
-  const map = (prepared.map ?? prepared.columnMap ?? {}) as Partial<Record<Field, number>>;
-  const confidence = rec(prepared.confidence);
-  const byColumn = new Map<number, Field>();
-  for (const [field, col] of Object.entries(map)) if (typeof col === 'number') byColumn.set(col, field as Field);
-  const columns: ColumnGuess[] = headers.map((header, index) => {
-    const field = byColumn.get(index) ?? null;
-    return { index, letter: columnLetter(index), header, field, confidence: field ? num(confidence[field], 0) : 0 };
-  });
-  return {
-    sha256: String(prepared.sha256 ?? ''),
-    prepared,
-    preview: {
-      sheet: opts.sheet,
-      headerRow,
-      columns,
-      rows: rowsOf(prepared.preview ?? prepared.previewRows, headerRow + 1),
-      above: rowsOf(prepared.above ?? prepared.titleRows, 1),
-      validation: toValidation((prepared.validation ?? prepared.summary ?? {}) as Loose),
-    },
-  };
-}
-
-export async function save(db: Database, prepared: Loose, meta: SaveMeta): Promise<{ batchId: number; validation: ImportValidation }> {
-  const r = await (await engine()).saveBatch(db, prepared, { ...meta });
-  return { batchId: num(r.batchId), validation: toValidation((r.validation ?? r.summary ?? {}) as Loose) };
+export function save(db: Database, p: EnginePreview, meta: SaveMeta): { batchId: number; validation: ImportValidation } {
+  const saved = saveBatch(
+    db, p,
+    { agencyId: meta.agencyId, programId: meta.programId, letterNo: meta.letterNo, receivedOn: meta.receivedOn, channel: meta.channel, purpose: meta.purpose },
+    meta.operator,
+    { allowDuplicate: meta.allowDuplicate },
+  );
+  return { batchId: saved.batchId, validation: toValidation(saved.summary) };
 }

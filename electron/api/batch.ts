@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EarlierBatch } from '../../shared/api/batch.ts';
 import { matchService } from '../runtime/match-service.ts';
 import { appendAudit } from '../store/audit.ts';
 import { getAgency } from './agencies.ts';
-import { listSheets, prepare, save } from './batch-import.ts';
+import { listSheets, prepare, save, toPreview } from './batch-import.ts';
 import { batchDetail, batchItem, listBatches } from './batch-list.ts';
 import { stageBytes, stagedPath, unstage } from './batch-staging.ts';
 import { operatorOf } from './context.ts';
@@ -14,10 +12,6 @@ import { PadanError } from './errors.ts';
 import type { DomainHandlers } from './types.ts';
 
 // Handlers of the 'batch' domain (contract: shared/api/batch.ts).
-
-function sha256Of(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
 
 /** The same bytes already imported for this agency (domain: a file sent twice). */
 function earlierBatch(db: Database, agencyId: number, sha256: string): EarlierBatch | null {
@@ -57,18 +51,19 @@ export const batchHandlers: DomainHandlers<'batch'> = {
 
   preview: async (a, ctx) => {
     const path = stagedPath(ctx.dataDir, a.stagedId);
-    const { preview } = await prepare(path, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
-    const duplicateOf = a.agencyId ? earlierBatch(ctx.db, a.agencyId, sha256Of(path)) : null;
-    return { ...preview, duplicateOf };
+    const prepared = await prepare(ctx.db, path, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
+    const duplicateOf = a.agencyId ? earlierBatch(ctx.db, a.agencyId, prepared.file.sha256) : null;
+    return { ...(await toPreview(prepared)), duplicateOf };
   },
 
   save: async (a, ctx) => {
     const path = stagedPath(ctx.dataDir, a.stagedId);
     getAgency(ctx.db, a.agencyId);
-    const earlier = earlierBatch(ctx.db, a.agencyId, sha256Of(path));
+    // The map the user confirmed in the wizard is explicit: it wins over any guess.
+    const prepared = await prepare(ctx.db, path, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
+    const earlier = earlierBatch(ctx.db, a.agencyId, prepared.file.sha256);
     if (earlier && !a.allowDuplicate) throw duplicateError(earlier);
-    const { prepared } = await prepare(path, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
-    const result = await save(ctx.db, prepared, {
+    const result = save(ctx.db, prepared, {
       agencyId: a.agencyId, programId: a.programId ?? null, letterNo: a.letterNo, receivedOn: a.receivedOn,
       channel: a.channel, purpose: a.purpose || null, operator: operatorOf(ctx), allowDuplicate: a.allowDuplicate ?? false,
     });

@@ -110,7 +110,7 @@ export interface BatchDetail extends BatchListItem {
 }
 
 const stagedId = z.string().regex(/^[a-f0-9]{32}$/, 'kode berkas tidak sah');
-const mapSchema = z.record(z.enum(FIELDS), z.number().int().min(0).max(16383));
+const mapSchema = z.partialRecord(z.enum(FIELDS), z.number().int().min(0).max(16383));
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan harus YYYY-MM');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus YYYY-MM-DD');
 const batchId = z.number().int().positive();

@@ -1,0 +1,49 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BatchDetail, ImportPreview, StagedFile } from '../../../shared/api/batch.ts';
+import { messyWorkbook } from '../../e2e/impor-workbook.ts';
+import { apiSetup } from './helpers.ts';
+
+const purpose = { letterNo: '470/123/DINSOS', receivedOn: '2026-11-30', channel: 'EMAIL', purpose: 'Verifikasi penerima BPNT 2026' };
+
+describe('batch API: the import wizard', () => {
+  it('stages a messy workbook, previews header and mapping, saves, and refuses the same file twice', async () => {
+    const { call, dispatch, dir } = apiSetup();
+    const staged = await call<StagedFile>('batch/stageFile', { fileName: 'BPNT LAKESSI.xlsx', dataBase64: messyWorkbook().toString('base64') });
+    expect(staged.sheets.map((s) => s.name)).toEqual(['SAMPUL', 'DATA']);
+    const preview = await call<ImportPreview>('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA', agencyId: 901 });
+    expect(preview.headerRow).toBe(4);
+    const byField = Object.fromEntries(preview.columns.filter((c) => c.field).map((c) => [c.field, c.letter]));
+    expect(byField).toMatchObject({ NIK: 'B', NAMA: 'C', TGL_LHR: 'E', JENIS_KELAMIN: 'F', NO_KK: 'G' });
+    expect(preview.columns.find((c) => c.letter === 'A')!.field).toBeNull();
+    expect(preview.above.map((r) => r.rowNo)).toEqual([1, 2]);
+    expect(preview.validation.rows).toBe(5);
+    expect(preview.validation.duplicates).toBe(1);
+    expect(preview.validation.nikReasons.KOSONG).toBe(1);
+    expect(preview.duplicateOf).toBeNull();
+
+    const map = Object.fromEntries(preview.columns.filter((c) => c.field).map((c) => [c.field, c.index]));
+    const saved = await call<{ batchId: number }>('batch/save', { stagedId: staged.stagedId, sheet: 'DATA', map, agencyId: 901, ...purpose });
+    const detail = await call<BatchDetail>('batch/get', { batchId: saved.batchId });
+    expect(detail).toMatchObject({ rowCount: 5, purpose: purpose.purpose, letterNo: purpose.letterNo, state: 'IMPORTED' });
+    expect(readdirSync(join(dir, 'staging'))).toEqual([]);
+
+    const again = await call<StagedFile>('batch/stageFile', { fileName: 'salinan.xlsx', dataBase64: messyWorkbook().toString('base64') });
+    const p2 = await call<ImportPreview>('batch/preview', { stagedId: again.stagedId, sheet: 'DATA', agencyId: 901 });
+    expect(p2.duplicateOf?.batchId).toBe(saved.batchId);
+    const dup = await dispatch('batch/save', { stagedId: again.stagedId, sheet: 'DATA', map, agencyId: 901, ...purpose });
+    expect(dup.ok).toBe(false);
+    if (!dup.ok) expect(dup.error.code).toBe('DUPLICATE_FILE');
+    const ok = await call<{ batchId: number }>('batch/save', { stagedId: again.stagedId, sheet: 'DATA', map, agencyId: 901, ...purpose, allowDuplicate: true });
+    expect(ok.batchId).toBeGreaterThan(saved.batchId);
+  }, 30_000);
+
+  it('refuses a file that is not a spreadsheet in Indonesian and keeps no staged copy', async () => {
+    const { dispatch, dir } = apiSetup();
+    const r = await dispatch('batch/stageFile', { fileName: 'foto.png', dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]).toString('base64') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/bukan lembar kerja|tidak dapat dibaca|rusak/);
+    expect(readdirSync(join(dir, 'staging'))).toEqual([]);
+  });
+});
