@@ -1,4 +1,5 @@
 // Berita acara of one batch: gathered from the store, built by shared/report, printed to PDF.
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
@@ -70,10 +71,20 @@ export function batchReportHtml(db: Database, batchId: number, opts: { includeIn
 export async function writeBatchReportPdf(
   db: Database,
   batchId: number,
-  opts: { out: string; includeInvalid?: boolean; operator: string },
+  opts: {
+    out: string;
+    includeInvalid?: boolean;
+    operator: string;
+    /** The app's printToPDF (AppContext.renderPdf); headless Chromium when absent. */
+    render?: (html: string, outPath: string) => Promise<void>;
+  },
 ): Promise<{ out: string; bytes: number }> {
   const html = buildBatchReportHtml(batchReportData(db, batchId, opts));
-  const { bytes } = await renderBatchReportPdf(html, opts.out, `Berita acara pemadanan batch ${batchId}`);
+  let bytes: number;
+  if (opts.render) {
+    await opts.render(html, opts.out);
+    bytes = statSync(opts.out).size;
+  } else bytes = (await renderBatchReportPdf(html, opts.out, `Berita acara pemadanan batch ${batchId}`)).bytes;
   appendAudit(db, {
     operator: opts.operator, action: 'REPORT', batchId,
     detail: { format: 'pdf', file: basename(opts.out), includeInvalid: !!opts.includeInvalid },
