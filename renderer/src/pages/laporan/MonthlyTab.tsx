@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUSES } from '../../../../shared/domain.ts';
 import { MonthlyChart } from './MonthlyChart.tsx';
@@ -17,6 +17,20 @@ export function MonthlyTab() {
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const months = t('months', { returnObjects: true }) as string[];
+  const printFrame = useRef<HTMLIFrameElement>(null);
+  const [printHtml, setPrintHtml] = useState<string | null>(null);
+
+  // Prints the engine's A4 statistics document (same letterhead as the berita acara) from a
+  // hidden frame; without it, the page itself prints with the app frame hidden by print CSS.
+  const print = async () => {
+    try {
+      const html = await reportApi.monthlyHtml(year);
+      if (html === printHtml) printFrame.current?.contentWindow?.print();
+      else setPrintHtml(html);
+    } catch {
+      window.print();
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -56,9 +70,19 @@ export function MonthlyTab() {
         </label>
         <div className="row-actions">
           <button className="btn" onClick={() => void exportBook()} disabled={busy || !table}>{t('monthly.export')}</button>
-          <button className="btn ghost" onClick={() => window.print()} disabled={!table}>{t('monthly.print')}</button>
+          <button className="btn ghost" onClick={() => void print()} disabled={!table}>{t('monthly.print')}</button>
         </div>
       </div>
+      {printHtml && (
+        <iframe
+          ref={printFrame}
+          className="lap-print-frame"
+          title={t('monthly.print')}
+          sandbox="allow-same-origin allow-modals"
+          srcDoc={printHtml}
+          onLoad={() => printFrame.current?.contentWindow?.print()}
+        />
+      )}
       {msg && <div className={`alert ${msg.kind} lap-saved no-print`} role={msg.kind === 'error' ? 'alert' : 'status'}>{msg.text}</div>}
       {error && <div className="alert error" role="alert">{error}</div>}
       {table && (

@@ -1,6 +1,10 @@
-// The report and stats calls as this page uses them. The contract for these domains is being
-// finished in shared/api/{report,stats}.ts; until a call exists there, it is reached through
-// the client loosely and its result normalised here, so the page itself stays typed.
+// The report and stats calls as this page uses them. The contract for these domains was being
+// finished in shared/api/{report,stats}.ts while this page was built, so calls are reached
+// through the client loosely and their results normalised here; the page itself stays typed.
+//
+// Where files go: the contract takes an absolute path (the bridge accepts only paths under the
+// data folder) and no save dialog is exposed to the renderer yet, so every file is written into
+// the data folder under a dated name and the page shows the path that came back.
 import type { Result } from '../../../../shared/api/define.ts';
 import type { Status } from '../../../../shared/domain.ts';
 import { padan, unwrap } from '../../api.ts';
@@ -66,15 +70,28 @@ function toSaved(v: unknown): Saved | null {
   return path ? { path, rows: o.rows, bytes: o.bytes } : null;
 }
 
+let dataDir: Promise<string> | null = null;
+async function savePath(name: string): Promise<string> {
+  dataDir ??= unwrap(padan.app.info({})).then((i) => i.dataDir.replace(/[\\/]+$/, ''));
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return `${await dataDir}/${name}-${stamp}`;
+}
+
 export const reportApi = {
-  exportBatch: async (batchId: number, format: 'xlsx' | 'csv') => toSaved(await invoke('report', 'exportBatch', { batchId, format })),
+  exportBatch: async (batchId: number, format: 'xlsx' | 'csv') =>
+    toSaved(await invoke('report', 'exportBatch', { batchId, format, path: `${await savePath(`hasil-batch-${batchId}`)}.${format}` })),
   batchHtml: async (batchId: number, includeInvalid: boolean): Promise<string> => {
     const v = await invoke('report', 'batchHtml', { batchId, includeInvalid });
     return typeof v === 'string' ? v : (v as { html: string }).html;
   },
-  batchPdf: async (batchId: number, includeInvalid: boolean) => toSaved(await invoke('report', 'batchPdf', { batchId, includeInvalid })),
+  batchPdf: async (batchId: number, includeInvalid: boolean) =>
+    toSaved(await invoke('report', 'batchPdf', { batchId, includeInvalid, path: `${await savePath(`berita-acara-batch-${batchId}`)}.pdf` })),
   monthly: async (year: number) => (await invoke('stats', 'monthly', { year })) as MonthlyTable,
-  exportMonthly: async (year: number) => toSaved(await invoke('stats', 'exportMonthly', { year })),
+  exportMonthly: async (year: number) => toSaved(await invoke('stats', 'exportMonthly', { year, path: `${await savePath(`statistik-${year}`)}.xlsx` })),
+  monthlyHtml: async (year: number): Promise<string> => {
+    const v = await invoke('stats', 'monthlyHtml', { year });
+    return typeof v === 'string' ? v : (v as { html: string }).html;
+  },
   nikSearch: async (nik: string): Promise<NikAppearance[]> => {
     const v = await invoke('stats', 'nikSearch', { nik });
     return Array.isArray(v) ? (v as NikAppearance[]) : (v as { appearances: NikAppearance[] }).appearances;
