@@ -4,6 +4,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+/** Key of the bench's throwaway stores (not a secret: the stores hold synthetic data only). */
+export const STORE_KEY = 'bench-key-not-secret-0123456789abcdef';
+export const OPERATOR = 'bench';
+
 export const ROOT = join(import.meta.dirname, '..');
 const PROBE = join(import.meta.dirname, 'rss-probe.mjs');
 
@@ -45,7 +49,11 @@ export async function runChild(script: string, args: string[], opts: { nodeArgs?
     child.on('close', (c) => { if (timer) clearTimeout(timer); resolve({ code: c, stderr: err }); });
   });
   const wallMs = performance.now() - t;
-  if (code !== 0) throw new ChildFailed(`${script} ${args[0] ?? ''} exit ${code}: ${stderr.trim().split('\n').slice(-6).join(' | ')}`);
+  if (code !== 0) {
+    const lines = stderr.trim().split('\n');
+    const why = lines.filter((l) => /Error|ERR_|Gagal|gagal|tidak/.test(l)).slice(0, 3);
+    throw new ChildFailed(`${script.replace(ROOT + '/', '')} ${args[0] ?? ''} exit ${code}: ${(why.length ? why : lines.slice(-3)).join(' | ').trim()}`);
+  }
   const facts = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
   const maxRssKb = existsSync(rss) ? Number(readFileSync(rss, 'utf8')) : NaN;
   rmSync(out, { force: true });

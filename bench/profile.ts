@@ -5,8 +5,7 @@
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, SMALL_REGISTRY, registryFile, workbookFile } from './inputs.ts';
-import { ROOT, runChild } from './measure.ts';
-import { STORE_KEY } from './stage.ts';
+import { ROOT, STORE_KEY, runChild } from './measure.ts';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
@@ -49,29 +48,47 @@ if (stageName === 'e2e') {
   }
 }
 
-const self = new Map<string, number>(), byFile = new Map<string, number>();
+const self = new Map<string, number>(), byFile = new Map<string, number>(), incl = new Map<string, number>();
 let total = 0;
+const nameOf = (n: Node): { key: string; file: string; own: boolean } => {
+  const cf = n.callFrame;
+  const url = cf.url.replace(/^file:\/\//, '').replace(ROOT + '/', '');
+  return {
+    key: `${cf.functionName || '(anonymous)'}  ${url ? `${url}:${cf.lineNumber + 1}` : '(native)'}`,
+    file: url.replace(/^node_modules\/((@[^/]+\/)?[^/]+)\/.*$/, 'node_modules/$1') || cf.functionName,
+    own: /^(electron|shared)\//.test(url),
+  };
+};
 for (const f of readdirSync(profDir).filter((x) => x.endsWith('.cpuprofile'))) {
   const p = JSON.parse(readFileSync(join(profDir, f), 'utf8')) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   for (let i = 0; i < p.samples.length; i++) {
     const n = byId.get(p.samples[i]!)!;
     const dt = (p.timeDeltas[i] ?? 0) / 1000;
-    const cf = n.callFrame;
-    const url = cf.url.replace(/^file:\/\//, '').replace(ROOT + '/', '');
-    const where = url ? `${url}:${cf.lineNumber + 1}` : '(native)';
-    const key = `${cf.functionName || '(anonymous)'}  ${where}`;
-    self.set(key, (self.get(key) ?? 0) + dt);
-    const fileKey = url.replace(/^node_modules\/([^/]+(\/[^/]+)?)\/.*$/, 'node_modules/$1') || cf.functionName;
-    byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + dt);
+    const me = nameOf(n);
+    // Idle threads (the tsx loader thread, a worker waiting) are not work.
+    if (n.callFrame.functionName === '(idle)') continue;
+    self.set(me.key, (self.get(me.key) ?? 0) + dt);
+    byFile.set(me.file, (byFile.get(me.file) ?? 0) + dt);
     total += dt;
+    const onStack = new Set<string>();
+    for (let id: number | undefined = n.id; id !== undefined; id = parent.get(id)) {
+      const x = nameOf(byId.get(id)!);
+      if (x.own) onStack.add(x.key);
+    }
+    for (const k of onStack) incl.set(k, (incl.get(k) ?? 0) + dt);
   }
 }
 const top = Number(topArg);
 const show = (m: Map<string, number>, n: number): void => {
   for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${v.toFixed(0).padStart(8)} ms ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
 };
-console.log(`\n${stageName}, ${rows} rows: ${total.toFixed(0)} ms sampled over all threads; top ${top} functions by self time`);
+console.log(`\n${stageName}, ${rows} rows: ${total.toFixed(0)} ms of CPU sampled over all threads (idle excluded, process start included)`);
+console.log(`\ntop ${top} functions by self time (a native call such as a SQLite statement counts as its JS caller's self time)`);
 show(self, top);
 console.log('\nself time by file / package');
 show(byFile, 15);
+console.log(`\nPadan functions (electron/, shared/) by inclusive time`);
+show(incl, top);

@@ -68,7 +68,8 @@ export function renderTable(r: Results): string {
       const key = (Object.keys(LIMITS) as (keyof typeof LIMITS)[]).find((k) => mi.startsWith(k === 'e2e' ? 'end to end' : k === 'peak' ? 'peak' : k));
       out.push(`- **${mi}**: ${key ? LIMITS[key] : 'not profiled yet.'}`);
     }
-  } else out.push('Every goal was met in this run.');
+  } else if (r.ratios.some((x) => Object.keys(x.ratio).length)) out.push('Every goal measured in this run was met.');
+  else out.push('No ratio could be measured in this run (see the errors above).');
   return out.join('\n');
 }
 

@@ -6,9 +6,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE, LARGE_REGISTRY, SCALE_ROWS, SEED, SMALL_REGISTRY, registryFile, workbookFile } from './inputs.ts';
-import { ChildFailed, ROOT, load, machine, round, runChild, summarize, type Run, type Summary } from './measure.ts';
+import { ChildFailed, ROOT, STORE_KEY, load, machine, round, runChild, summarize, type Run, type Summary } from './measure.ts';
 import { GOALS, ratioRow, type SizeResult, type Results } from './results.ts';
-import { STORE_KEY } from './stage.ts';
 
 const { values: opt } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, runs: { type: 'string' }, 'no-scale': { type: 'boolean', default: false }, 'no-readme': { type: 'boolean', default: false } },
@@ -49,8 +48,9 @@ async function pair(runs: number, padan: (i: number) => Promise<Run>, raw: (i: n
   return [summarize(p), summarize(r)];
 }
 
-async function cliMatch(file: string, registry: string, dir: string, timeoutMs = 30 * 60_000): Promise<Run> {
-  const run = await runChild(CLI, ['match', file, '--registry', `sqlite:${registry}`, '--out', join(dir, 'hasil.xlsx'), '--rows', join(dir, 'rows.jsonl'),
+/** `padan match` as a user runs it. The scale run writes CSV: an .xlsx sheet holds at most 1,048,575 data rows. */
+async function cliMatch(file: string, registry: string, dir: string, timeoutMs = 30 * 60_000, out = 'hasil.xlsx'): Promise<Run> {
+  const run = await runChild(CLI, ['match', file, '--registry', `sqlite:${registry}`, '--out', join(dir, out), '--rows', join(dir, 'rows.jsonl'),
     '--summary', join(dir, 'summary.json'), '--data-dir', join(dir, 'data')], { tmp: WORK, tsx: false, timeoutMs, env: { PADAN_DB_KEY: STORE_KEY, PADAN_OPERATOR: 'bench' } });
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { timings?: unknown; millis?: unknown };
   run.facts = { timings: summary.timings ?? summary.millis ?? null };
@@ -166,7 +166,7 @@ if (!quick && !opt['no-scale']) {
     const file = await workbookFile(SCALE_ROWS, large, LARGE_REGISTRY, log);
     log(`scale: padan match on ${SCALE_ROWS} rows (CSV) against ${LARGE_REGISTRY} persons`);
     const d = fresh('scale');
-    const run = await cliMatch(file, large, d, 15 * 60_000);
+    const run = await cliMatch(file, large, d, 12 * 60_000, 'hasil.csv');
     results.scale = { rows: SCALE_ROWS, format: 'csv', registryPersons: LARGE_REGISTRY, seconds: round(run.wallMs / 1000), peakRssMb: round(run.maxRssKb / 1024), timings: run.facts.timings ?? null };
     log(`  ${results.scale.seconds} s, peak ${results.scale.peakRssMb} MB`);
     rmSync(d, { recursive: true, force: true });

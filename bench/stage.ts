@@ -3,21 +3,16 @@
 // Writes { ms, ...facts } to BENCH_OUT; bench/rss-probe.mjs adds the process's maxRSS at exit.
 // Only the work itself is timed: process start, module loading, reading a baseline's prepared
 // input (JSON) and copying a template store are outside the clock, for Padan and raw alike.
+// Modules are loaded per stage, so a stage's peak RSS carries no other stage's libraries.
 import * as fs from 'node:fs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as XLSX from '@e965/xlsx';
-import Database from 'better-sqlite3-multiple-ciphers';
-import XLSXStyle from 'sheetjs-style';
-import { openStoreDb } from '../electron/store/open.ts';
-import { resolveAgency } from '../electron/match/cli-agency.ts';
-import { DEFAULT_SCHEMA_MAPPING } from '../shared/registry-mapping.ts';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { OPERATOR, STORE_KEY } from './measure.ts';
 
-// The ESM build of SheetJS reads files only once it is handed fs.
-XLSX.set_fs(fs);
+const store = async (path: string): Promise<Database.Database> => (await import('../electron/store/open.ts')).openStoreDb({ path, key: STORE_KEY });
+const mapping = async () => (await import('../shared/registry-mapping.ts')).DEFAULT_SCHEMA_MAPPING;
 
-export const STORE_KEY = 'bench-key-not-secret-0123456789abcdef';
-export const OPERATOR = 'bench';
 
 type Args = Record<string, string | number>;
 type Result = Record<string, unknown> & { ms: number };
@@ -36,15 +31,19 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
   async 'import-padan'(a) {
     const mod = (await import('../electron/import/index.ts' as string)) as { importFile?: Importer };
     if (!mod.importFile) throw new Error('electron/import/index.ts has no importFile export');
-    const db = openStoreDb({ path: join(str(a, 'storeDir'), 'padan.db'), key: STORE_KEY });
+    const { resolveAgency } = await import('../electron/match/cli-agency.ts');
+    const db = await store(join(str(a, 'storeDir'), 'padan.db'));
     const agency = resolveAgency(db, undefined);
-    const [ms, r] = await time(() => mod.importFile!(db, str(a, 'file'), { operator: OPERATOR, agencyId: agency.id, agency: agency.name, programId: null, program: null, letterNo: null }));
+    const [ms, r] = await time(() => mod.importFile!(db, str(a, 'file'), { operator: OPERATOR, purpose: { agencyId: agency.id, programId: null }, allowDuplicate: true }));
     const rows = (db.prepare('SELECT COUNT(*) n FROM batch_rows WHERE batch_id = ?').get(r.batchId) as { n: number }).n;
     db.close();
     return { ms, batchId: r.batchId, rows };
   },
   /** The floor: the same parser with the options Padan uses, every cell's text, nothing else. */
   async 'import-raw'(a) {
+    const XLSX = await import('@e965/xlsx');
+    // The ESM build of SheetJS reads files only once it is handed fs.
+    XLSX.set_fs(fs);
     const [ms, rows] = await time(() => {
       const wb = XLSX.readFile(str(a, 'file'), { dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellNF: false, cellDates: false });
       const ws = wb.Sheets[wb.SheetNames[0]!]!;
@@ -55,11 +54,12 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
   async 'match-padan'(a) {
     const { matchBatch } = await import('../electron/match/run.ts');
     const { openRegistry } = await import('../electron/registry/open.ts');
-    const db = openStoreDb({ path: str(a, 'store'), key: STORE_KEY });
+    const db = await store(str(a, 'store'));
+    const m = await mapping();
     const [ms, r] = await time(async () => {
-      const registry = await openRegistry({ kind: 'sqlite', path: str(a, 'registry') }, DEFAULT_SCHEMA_MAPPING);
+      const registry = await openRegistry({ kind: 'sqlite', path: str(a, 'registry') }, m);
       try {
-        return await matchBatch(db, registry, DEFAULT_SCHEMA_MAPPING, Number(a.batchId), { operator: OPERATOR });
+        return await matchBatch(db, registry, m, Number(a.batchId), { operator: OPERATOR });
       } finally {
         await registry.close();
       }
@@ -69,9 +69,10 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
   },
   /** One temp table of the batch's NIK strings, one join, every row read. */
   async 'match-raw'(a) {
+    const { default: Sqlite } = await import('better-sqlite3-multiple-ciphers');
     const niks = JSON.parse(readFileSync(str(a, 'niks'), 'utf8')) as string[];
     const [ms, found] = await time(() => {
-      const db = new Database(str(a, 'registry'), { readonly: true, fileMustExist: true });
+      const db = new Sqlite(str(a, 'registry'), { readonly: true, fileMustExist: true });
       db.exec('CREATE TEMP TABLE k (nik TEXT PRIMARY KEY) WITHOUT ROWID');
       const ins = db.prepare('INSERT OR IGNORE INTO temp.k VALUES (?)');
       db.transaction(() => { for (const n of niks) ins.run(n); })();
@@ -85,25 +86,27 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
   },
   async 'export-padan'(a) {
     const { exportBatch } = await import('../electron/export/index.ts');
-    const db = openStoreDb({ path: str(a, 'store'), key: STORE_KEY });
+    const db = await store(str(a, 'store'));
     const [ms, r] = await time(() => exportBatch(db, Number(a.batchId), { out: str(a, 'out'), operator: OPERATOR, format: 'xlsx' }));
     db.close();
     return { ms, rows: r.rows, bytes: r.bytes };
   },
-  /** The same values (header + rows as text), no styles, no summary sheet, same writer library. */
+  /** The same values (header + rows as text), no styles, no summary sheet, same writer library,
+   *  its default options (no compression: the fastest it writes; Padan also compresses). */
   async 'export-raw'(a) {
+    const { default: XLSXStyle } = await import('sheetjs-style');
     const aoa = JSON.parse(readFileSync(str(a, 'values'), 'utf8')) as string[][];
     const [ms] = await time(() => {
       const wb = XLSXStyle.utils.book_new();
       XLSXStyle.utils.book_append_sheet(wb, XLSXStyle.utils.aoa_to_sheet(aoa), 'Hasil');
-      XLSXStyle.writeFile(wb, str(a, 'out'), { bookType: 'xlsx', compression: true });
+      XLSXStyle.writeFile(wb, str(a, 'out'), { bookType: 'xlsx', ...(a.compression ? { compression: true } : {}) });
     });
     return { ms, rows: aoa.length - 1 };
   },
   /** Untimed preparation: the batch's NIKs (match-raw) and result values (export-raw) from a matched store. */
   async dump(a) {
     const { buildResultRows } = await import('../electron/export/index.ts');
-    const db = openStoreDb({ path: str(a, 'store'), key: STORE_KEY });
+    const db = await store(str(a, 'store'));
     const batchId = Number(a.batchId);
     const niks = (db.prepare('SELECT nik FROM batch_rows WHERE batch_id = ? AND nik IS NOT NULL ORDER BY seq').all(batchId) as { nik: string }[]).map((r) => r.nik);
     writeFileSync(str(a, 'niks'), JSON.stringify(niks));
