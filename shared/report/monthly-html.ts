@@ -33,19 +33,19 @@ export function monthlyChartSvg(t: MonthlyTableData): string {
         `<text x="${(x + bw * 0.35).toFixed(1)}" y="${H - 10}" font-size="8.5" text-anchor="middle">${MONTHS_SHORT_ID[i]}</text>`;
     })
     .join('');
-  return `<svg viewBox="0 0 ${W} ${H}" width="100%" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Jumlah NIK diproses per bulan">${grid}${bars}</svg>`;
+  return `<svg viewBox="0 0 ${W} ${H}" width="100%" style="max-height:50mm" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Jumlah NIK diproses per bulan">${grid}${bars}</svg>`;
 }
 
 export function buildMonthlyHtml(t: MonthlyTableData, opts: { office?: OfficeInfo; generatedAt?: string } = {}): string {
   const o = opts.office ?? DEFAULT_OFFICE;
-  const head = `<tr><th>No</th><th>Instansi</th>${MONTHS_SHORT_ID.map((m) => `<th class="n">${m}</th>`).join('')}<th class="n">Jumlah</th></tr>`;
+  const head = `<tr><th>No</th><th style="width:24%">Instansi</th>${MONTHS_SHORT_ID.map((m) => `<th class="n">${m}</th>`).join('')}<th class="n">Jumlah</th></tr>`;
   const rows = t.rows.length
     ? t.rows
         .map((r, i) => `<tr><td class="n">${i + 1}</td><td>${esc(r.agency)}</td>${r.months.map((v) => `<td class="n">${v ? fmt(v) : '-'}</td>`).join('')}<td class="n"><b>${fmt(r.total)}</b></td></tr>`)
         .join('')
     : `<tr><td colspan="15">Belum ada batch yang diproses pada tahun ${t.year}.</td></tr>`;
   const totals = `<tr class="total"><td></td><td>Jumlah</td>${t.monthTotals.map((v) => `<td class="n">${fmt(v)}</td>`).join('')}<td class="n">${fmt(t.total)}</td></tr>`;
-  const statusHead = `<tr><th>No</th><th>Instansi</th><th class="n">Batch</th>${STATUSES.map((s) => `<th class="n">${esc(STATUS_LABEL[s])}</th>`).join('')}<th class="n">Jumlah</th></tr>`;
+  const statusHead = `<tr><th>No</th><th style="width:30%">Instansi</th><th class="n">Batch</th>${STATUSES.map((s) => `<th class="n">${esc(STATUS_LABEL[s])}</th>`).join('')}<th class="n">Jumlah</th></tr>`;
   const statusRows = t.rows
     .map((r, i) => `<tr><td class="n">${i + 1}</td><td>${esc(r.agency)}</td><td class="n">${fmt(r.batches)}</td>${STATUSES.map((s) => `<td class="n">${fmt(r.status[s])}</td>`).join('')}<td class="n"><b>${fmt(r.total)}</b></td></tr>`)
     .join('');
