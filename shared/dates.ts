@@ -39,11 +39,10 @@ export function parseDate(value: string | number | null | undefined, opts: DateO
   if (typeof value === 'number') return fromSerial(value);
   const t = value.trim().toUpperCase().replace(/\s+/g, ' ');
   if (t === '') return FAIL;
-  // A bare number in a date column is an Excel serial that lost its format (e.g. CSV export).
-  if (/^\d{4,5}(\.\d+)?$/.test(t)) {
-    const n = Number(t);
-    if (n >= 367 && n < 2958466) return fromSerial(n);
-    return FAIL;
+  // A bare 5-digit number in a date column is an Excel serial that lost its format (CSV
+  // export); 4 digits are more likely a year alone, which is not a date.
+  if (/^\d+(\.\d+)?$/.test(t)) {
+    return /^\d{5}(\.\d+)?$/.test(t) ? fromSerial(Number(t)) : FAIL;
   }
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(t);
   if (m) return make(Number(m[1]), Number(m[2]), Number(m[3]));
