@@ -1,14 +1,108 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AgencyInfo, ProgramInfo } from '../../../shared/api/agencies.ts';
+import { padan, unwrap } from '../api.ts';
+import { DuplicateDialog } from './impor/DuplicateDialog.tsx';
+import { FileDrop } from './impor/FileDrop.tsx';
+import { PurposeForm } from './impor/PurposeForm.tsx';
+import { SavedPanel } from './impor/SavedPanel.tsx';
+import { StepCheck } from './impor/StepCheck.tsx';
+import { StepMapping } from './impor/StepMapping.tsx';
+import { StepSheet } from './impor/StepSheet.tsx';
+import { Stepper } from './impor/Stepper.tsx';
+import { useImportWizard } from './impor/useImportWizard.ts';
+import './impor/impor.css';
 
+/** Import wizard: file and purpose, sheet, header and mapping, check and save. */
 export default function ImporPage() {
   const { t } = useTranslation('impor');
+  const w = useImportWizard();
+  const [dupOpen, setDupOpen] = useState(false);
+  const [agencies, setAgencies] = useState<AgencyInfo[]>([]);
+  const [programs, setPrograms] = useState<ProgramInfo[]>([]);
+  useEffect(() => {
+    void unwrap(padan.agencies.list({})).then(setAgencies).catch(() => undefined);
+    void unwrap(padan.agencies.programs({})).then(setPrograms).catch(() => undefined);
+  }, []);
+
+  const missing = [
+    !w.file && t('file.title'),
+    !w.purpose.agencyId && t('purpose.agency'),
+    !w.purpose.letterNo.trim() && t('purpose.letterNo'),
+    !w.purpose.receivedOn && t('purpose.receivedOn'),
+  ].filter(Boolean) as string[];
+  const hasNik = w.preview?.columns.some((c) => c.field === 'NIK') ?? false;
+  const reachable = w.preview ? 3 : w.staged ? 1 : 0;
+
+  const next = () => {
+    if (w.step === 0) {
+      if (missing.length) return w.setError(t('required', { fields: missing.join(', ') }));
+      return void w.stage();
+    }
+    if (w.step === 1) return void w.loadPreview();
+    if (w.step === 2) return w.setStep(3);
+    if (w.preview?.duplicateOf) return setDupOpen(true);
+    void w.save(false);
+  };
+
+  if (w.saved) {
+    return (
+      <section className="impor">
+        <div className="page-head"><div><h1>{t('title')}</h1><p>{t('subtitle')}</p></div></div>
+        <SavedPanel batchId={w.saved.batchId} rows={w.saved.rows} onAnother={w.reset} />
+      </section>
+    );
+  }
+
   return (
-    <section>
+    <section className="impor">
       <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-        </div>
+        <div><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
       </div>
+      <Stepper step={w.step} reachable={reachable} onGo={(s) => (s === 2 && w.preview ? w.setStep(2) : s === 1 ? w.setStep(1) : w.setStep(s))} />
+      {w.error && <div className="alert error" role="alert">{w.error}</div>}
+      <form className="panel wizard-panel" onSubmit={(e) => { e.preventDefault(); next(); }} aria-busy={w.busy !== null}>
+        {w.step === 0 && (
+          <div className="step-file">
+            <div>
+              <h2>{t('file.title')}</h2>
+              <FileDrop file={w.file} onFile={w.chooseFile} />
+            </div>
+            <div>
+              <h2>{t('purpose.title')}</h2>
+              <p className="muted small-print">{t('purpose.help')}</p>
+              <PurposeForm value={w.purpose} onChange={w.setPurpose} />
+            </div>
+          </div>
+        )}
+        {w.step === 1 && w.staged && <StepSheet staged={w.staged} sheet={w.sheet} onSheet={w.setSheet} />}
+        {w.step === 2 && w.preview && (
+          <>
+            <h2>{t('mapping.title')}</h2>
+            <p className="muted small-print">{t('mapping.help')}</p>
+            <StepMapping preview={w.preview} onRemap={(o) => void w.loadPreview(o)} />
+          </>
+        )}
+        {w.step === 3 && w.preview && w.staged && (
+          <>
+            <h2>{t('check.title')}</h2>
+            <StepCheck preview={w.preview} purpose={w.purpose} fileName={w.staged.fileName}
+              agencyName={agencies.find((a) => String(a.id) === w.purpose.agencyId)?.name ?? '–'}
+              programName={programs.find((p) => String(p.id) === w.purpose.programId)?.name ?? null} />
+          </>
+        )}
+        <div className="wizard-nav">
+          <button type="button" className="btn ghost" disabled={w.step === 0 || w.busy !== null} onClick={() => w.setStep(w.step - 1)}>{t('nav.back')}</button>
+          <span className="muted">{w.busy === 'reading' ? t('nav.reading') : w.busy === 'saving' ? t('nav.saving') : ''}</span>
+          <button type="submit" className="btn" disabled={w.busy !== null || (w.step === 1 && !w.sheet) || (w.step >= 2 && !hasNik)}>
+            {w.step === 3 ? t('nav.save') : t('nav.next')}
+          </button>
+        </div>
+      </form>
+      {dupOpen && w.preview?.duplicateOf && (
+        <DuplicateDialog earlier={w.preview.duplicateOf} onCancel={() => setDupOpen(false)}
+          onImportAnyway={() => { setDupOpen(false); void w.save(true); }} />
+      )}
     </section>
   );
 }
