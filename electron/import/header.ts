@@ -57,6 +57,12 @@ function headerScore(row: SheetCell[] | undefined): number {
   return known + (nik ? 1 : 0);
 }
 
+function nonBlankCount(row: SheetCell[]): number {
+  let n = 0;
+  for (const c of row) if (cellText(c).trim() !== '') n++;
+  return n;
+}
+
 function looksLikeData(row: SheetCell[] | undefined): boolean {
   if (!row) return false;
   return row.some((c) => typeof c !== 'string' || /^\s*'?\d[\d .'-]{9,}\s*$/.test(c));
@@ -77,6 +83,13 @@ export function detectHeader(rows: SheetCell[][], merges: Merge[], sheet: string
     }
     if (best < 0) throw importErrors.noHeader(sheet);
     r = best;
+    // The best-scoring line may be the lower line of a two-line header: the line above
+    // holds group labels (merged across or down into it), not a one-cell title.
+    const above = rows[r - 1];
+    if (r > 0 && above && nonBlankCount(above) >= 2 && !looksLikeData(above) &&
+        merges.some((m) => m.s.r === r - 1 && (m.e.r >= r || m.e.c > m.s.c))) {
+      r--;
+    }
   }
   const width = Math.max(rows[r]?.length ?? 0, rows[r + 1]?.length ?? 0);
   const top = Array.from({ length: width }, (_, c) => mergedText(rows, merges, r, c));

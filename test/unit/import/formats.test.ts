@@ -1,0 +1,112 @@
+// Every format an agency sends, and every NIK defect of domain.md §4, read end to end.
+import iconv from 'iconv-lite';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listSheets, prepareImport } from '../../../electron/import/index.ts';
+import { nik, tempDir, writeWorkbook, type Aoa } from '../../fixtures/import/make.ts';
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir();
+});
+
+const N1 = nik(12, 5, 80, 1); // 7372011205800001
+const N2 = nik(3, 2, 75, 12, true);
+
+const defects: Aoa = [
+  ['DAFTAR PENERIMA BPNT KEL. LAKESSI 2021'],
+  [],
+  ['NO', 'NIK', 'NAMA', 'TGL LAHIR', 'JK'],
+  [1, N1, 'ANDI BASO', '12-05-1980', 'L'],
+  [2, `'${N2}`, 'ST. AMINAH', '03/02/1975', 'P'],
+  [3, 7372011205800010, 'NUMERIC SUSPECT', '12 Mei 1980', 'L'],
+  [4, '7.37201E+15', 'SCI TEXT', '12 MEI 80', 'L'],
+  [5, '', 'TANPA NIK', '', ''],
+  [6, '737201120580001', 'KURANG DIGIT', 'kemarin', 'L'],
+  [7, N1, 'DUPLIKAT', '12/06/1980', 'P'],
+  [8, `7372 0112 0580 0002`, 'SPASI', 29353, 'LAKI-LAKI'],
+  [],
+  ['JUMLAH', '', '8 orang'],
+];
+
+function checkDefects(p: Awaited<ReturnType<typeof prepareImport>>): void {
+  expect(p.headerRow).toBe(3);
+  expect(p.rows.map((r) => r.rowNo)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
+  const [a, b, c, d, e, f, g, h] = p.rows;
+  expect(a).toMatchObject({ nik: N1, nikReason: null, birthDate: '1980-05-12', sex: '1', flags: [] });
+  expect(b).toMatchObject({ nik: N2, nikInput: `'${N2}`, birthDate: '1975-02-03', sex: '2' });
+  expect(d).toMatchObject({ nik: null, nikReason: 'RUSAK_EXCEL', birthDate: '1980-05-12' });
+  expect(e).toMatchObject({ nikReason: 'KOSONG' });
+  expect(f).toMatchObject({ nikReason: 'FORMAT', birthDate: null, birthDateRaw: 'kemarin' });
+  expect(f!.flags).toContain('TGL_TIDAK_TERBACA');
+  expect(g).toMatchObject({ nik: N1, duplicateOfRow: 4 });
+  expect(g!.flags).toEqual(expect.arrayContaining(['NIK_GANDA', 'NIK_TGL_BEDA', 'NIK_JK_BEDA']));
+  expect(h).toMatchObject({ nik: '7372011205800002', sex: '1' });
+  expect(p.summary).toMatchObject({
+    rows: 8, nikReasons: { KOSONG: 1, FORMAT: 1, RUSAK_EXCEL: 1 }, duplicates: 1, unreadableDates: 1, nikBirthDateDiffers: 1, nikSexDiffers: 1,
+  });
+  void c;
+}
+
+describe.each(['xlsx', 'xls', 'ods'] as const)('%s workbook with every NIK defect', (bookType) => {
+  it('reads, detects the header, cleans and flags', async () => {
+    const path = writeWorkbook(join(dir, `defects.${bookType}`), [{ name: 'BPNT', aoa: defects }], bookType === 'xls' ? 'biff8' : bookType);
+    const p = await prepareImport(path, { referenceYear: 2025 });
+    checkDefects(p);
+    // A numeric 16-digit cell keeps its number and is suspect.
+    expect(p.rows[2]).toMatchObject({ nik: '7372011205800010', nikSuspect: true });
+    expect(p.rows[2]!.flags).toContain('NIK_CURIGA_EXCEL');
+    expect(Array.isArray(p.rows[2]!.cells[1])).toBe(true);
+    expect(p.summary.suspects).toBe(1);
+    expect(p.rows[7]!.birthDate).toBe('1980-05-12'); // serial
+  });
+});
+
+function csvText(delim: string): string {
+  return defects
+    .map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))).map((v) => (v.includes(delim) ? `"${v}"` : v)).join(delim))
+    .join('\r\n');
+}
+
+describe('CSV', () => {
+  it.each([
+    ['utf-8 ,', Buffer.from(csvText(','), 'utf8'), ',', 'utf-8'],
+    ['utf-8 BOM ;', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText(';'), 'utf8')]), ';', 'utf-8-bom'],
+    ['windows-1252 ;', iconv.encode(csvText(';').replace('ANDI BASO', 'ANDI BASÖ'), 'win1252'), ';', 'windows-1252'],
+    ['tab', Buffer.from(csvText('\t'), 'utf8'), '\t', 'utf-8'],
+  ])('%s: detects encoding and delimiter, cells stay text', async (label, buf, delim, enc) => {
+    const path = join(dir, `${label.replace(/\W/g, '_')}.csv`);
+    writeFileSync(path, buf);
+    const info = await listSheets(path);
+    expect(info).toMatchObject({ format: 'csv', delimiter: delim, encoding: enc });
+    const p = await prepareImport(path, { referenceYear: 2025 });
+    checkDefects(p);
+    if (enc === 'windows-1252') expect(p.rows[0]!.name).toBe('ANDI BASÖ');
+    // The numeric-looking NIK of a CSV is text: not suspect, never a number.
+    expect(p.rows[2]).toMatchObject({ nik: '7372011205800010', nikSuspect: false });
+  });
+  it('keeps leading zeros (0012 stays 0012)', async () => {
+    const path = join(dir, 'zeros.csv');
+    writeFileSync(path, `NIK;NAMA;RT\n${N1};A;0012\n`);
+    const p = await prepareImport(path);
+    expect(p.rows[0]!.rt).toBe('0012');
+    expect(p.rows[0]!.cells).toEqual([N1, 'A', '0012']);
+  });
+});
+
+describe('sheets', () => {
+  it('lists every sheet with its row count; the caller picks one', async () => {
+    const path = writeWorkbook(join(dir, 'multi.xlsx'), [
+      { name: 'KETERANGAN', aoa: [['Data dari Dinas Sosial'], ['Tahun 2021']] },
+      { name: 'DATA', aoa: [['NIK', 'NAMA'], [N1, 'A'], [N2, 'B']] },
+      { name: 'LAIN', aoa: [['NIK', 'NAMA'], [N2, 'C']] },
+    ]);
+    const info = await listSheets(path);
+    expect(info.sheets).toEqual([{ name: 'KETERANGAN', rows: 2, cols: 1 }, { name: 'DATA', rows: 3, cols: 2 }, { name: 'LAIN', rows: 2, cols: 2 }]);
+    expect(info.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await prepareImport(path)).sheet).toBe('DATA'); // first sheet with a header
+    expect((await prepareImport(path, { sheet: 'LAIN' })).rows[0]!.name).toBe('C');
+    await expect(prepareImport(path, { sheet: 'TIDAK ADA' })).rejects.toMatchObject({ code: 'SHEET_NOT_FOUND' });
+  });
+});
