@@ -8,6 +8,8 @@ export function cellText(c: unknown): string {
   if (typeof c === 'string') return c;
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
+  // Import's shape (shared/columns.ts SheetCell): [displayed text, raw number] for numeric cells.
+  if (Array.isArray(c)) return c.length ? cellText(c[0]) : '';
   if (typeof c === 'object') {
     const o = c as Record<string, unknown>;
     for (const k of ['w', 'text', 'display', 'raw']) if (typeof o[k] === 'string') return o[k] as string;

@@ -23,7 +23,7 @@ beforeAll(() => {
         elements: { NAMA: 'MIRIP', TGL_LHR: 'TIDAK_SESUAI' } },
       { cells: ['2', '7372010101800002', 'BETA', '01-01-1980', HOSTILE[1]], nik: '7372010101800002', status: 'INVALID', reason: 'TIDAK_DITEMUKAN' },
       { cells: [{ t: 's', v: '7.37201E+15', w: '7.37201E+15' }, '7.37201E+15', 'GAMMA', '', HOSTILE[2]], nik: null, status: 'INVALID', reason: 'RUSAK_EXCEL' },
-      { cells: ['4', '7372010101800004', 'DELTA', '02-02-1980', HOSTILE[3]], nik: '7372010101800004', status: 'MENINGGAL', registry: person('7372010101800004', 'DELTA'),
+      { cells: [['4', 4], '7372010101800004', 'DELTA', '02-02-1980', HOSTILE[3]], nik: '7372010101800004', status: 'MENINGGAL', registry: person('7372010101800004', 'DELTA'),
         elements: { NAMA: 'SESUAI', TGL_LHR: 'SESUAI' } },
       { cells: ['5', '7372010101800005', 'EPSILON', '03-03-1980', ''], nik: '7372010101800005', status: null },
     ],
@@ -140,6 +140,7 @@ describe('cellText', () => {
     expect(cellText(12)).toBe('12');
     expect(cellText({ t: 'n', v: 7372010101800000, w: '7.37201E+15' })).toBe('7.37201E+15');
     expect(cellText({ t: 'teks' })).toBe('teks');
+    expect(cellText(['7.37201E+15', 7372010000000000])).toBe('7.37201E+15');
     expect(cellText({ v: 'a' })).toBe('a');
     expect(cellText(null)).toBe('');
   });
