@@ -58,7 +58,7 @@ export async function runChild(script: string, args: string[], opts: { nodeArgs?
   const maxRssKb = existsSync(rss) ? Number(readFileSync(rss, 'utf8')) : NaN;
   rmSync(out, { force: true });
   rmSync(rss, { force: true });
-  const ms = typeof facts.ms === 'number' ? facts.ms : wallMs;
+  const ms = typeof facts.ms === 'number' && facts.ms > 0 ? facts.ms : wallMs;
   delete facts.ms;
   return { ms, wallMs, maxRssKb, facts };
 }

@@ -45,6 +45,7 @@ export function renderTable(r: Results): string {
     }
   }
   out.push('');
+  if (r.e2eMode) out.push(`End to end measured as: ${r.e2eMode}.`);
   const r100 = r.ratios.find((x) => x.rows === 100_000);
   const peak = r100?.padanPeakMb.e2e;
   if (peak !== undefined) {
@@ -54,7 +55,8 @@ export function renderTable(r: Results): string {
   } else out.push('Peak memory end to end on 100,000 rows: not measured in this run (quick runs stop at 10,000 rows).');
   if (r.floor) out.push(`Process floor: a stage child (node + tsx + modules, no work) peaks at ${mb(r.floor.stageProcessRssMb)}; \`padan --help\` takes ${sec(r.floor.cliStartupMs)} and ${mb(r.floor.cliStartupRssMb)} — both included in the Padan numbers of "end to end".`);
   const sc = r.scale;
-  if (sc?.seconds !== undefined) out.push(`Scale: \`padan match\` on ${num(sc.rows)} rows (${sc.format?.toUpperCase()}, the generator writes CSV above 200,000 rows) against ${num(sc.registryPersons ?? 0)} persons: **${sc.seconds.toFixed(0)} s**, peak RSS **${mb(sc.peakRssMb)}**.`);
+  if (sc?.seconds !== undefined) out.push(`Scale: \`padan match\` on ${num(sc.rows)} rows (${sc.format?.toUpperCase()}, the generator writes CSV above 200,000 rows) against ${num(sc.registryPersons ?? 0)} persons: **${sc.seconds.toFixed(0)} s**, peak RSS **${mb(sc.peakRssMb)}**.` +
+    (sc.refusedByDefaultLimits ? ` With the default limits Padan refuses this file (${sc.refusedByDefaultLimits.replace(/\|/g, '/').slice(0, 200)}); the numbers are with \`limits.maxFileBytes\` raised to 512 MB.` : ''));
   else if (sc?.error) out.push(`Scale (${num(sc.rows)} rows): failed — ${sc.error.slice(0, 300)}`);
   else out.push('Scale (1,048,576 rows against 1,000,000 persons): not run in this mode.');
   const g = r.grid;

@@ -49,8 +49,10 @@ export interface Results {
   floor: { stageProcessRssMb: number; cliStartupMs: number; cliStartupRssMb: number } | null;
   sizes: SizeResult[];
   ratios: RatioRow[];
-  scale: { rows: number; format?: string; registryPersons?: number; seconds?: number; peakRssMb?: number; timings?: unknown; error?: string } | null;
+  scale: { rows: number; format?: string; registryPersons?: number; seconds?: number; peakRssMb?: number; timings?: unknown; error?: string; refusedByDefaultLimits?: string } | null;
   grid: GridResult | null;
+  /** How end to end was measured: the CLI, or (when the CLI is broken) its functions in one child. */
+  e2eMode?: string;
   totalSeconds: number;
 }
 

@@ -50,6 +50,24 @@ async function pair(runs: number, padan: (i: number) => Promise<Run>, raw: (i: n
 
 /** `padan match` as a user runs it. The scale run writes CSV: an .xlsx sheet holds at most 1,048,575 data rows. */
 async function cliMatch(file: string, registry: string, dir: string, timeoutMs = 30 * 60_000, out = 'hasil.xlsx'): Promise<Run> {
+  if (e2eMode.startsWith('in-process')) {
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    return runChild(STAGE, ['e2e-padan', JSON.stringify({ file, registry, dir, out })], { tmp: WORK, timeoutMs });
+  }
+  try {
+    return await cliOnly(file, registry, dir, timeoutMs, out);
+  } catch (err) {
+    if (!(err instanceof ChildFailed) || !/Impor gagal|importFile|import\/index/.test(err.message)) throw err;
+    // The CLI's own call into the import engine is broken in this tree: measure the same
+    // functions in one child process instead, and say so in the results.
+    e2eMode = `in-process functions (importFile, matchBatch, writeRowsJsonl, exportBatch) in one child process: the CLI failed with "${err.message.slice(0, 200)}"`;
+    log(`  CLI failed; end to end measured ${e2eMode}`);
+    return cliMatch(file, registry, dir, timeoutMs, out);
+  }
+}
+let e2eMode = 'padan match (CLI) as a child process';
+
+async function cliOnly(file: string, registry: string, dir: string, timeoutMs: number, out: string): Promise<Run> {
   const run = await runChild(CLI, ['match', file, '--registry', `sqlite:${registry}`, '--out', join(dir, out), '--rows', join(dir, 'rows.jsonl'),
     '--summary', join(dir, 'summary.json'), '--data-dir', join(dir, 'data')], { tmp: WORK, tsx: false, timeoutMs, env: { PADAN_DB_KEY: STORE_KEY, PADAN_OPERATOR: 'bench' } });
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { timings?: unknown; millis?: unknown };
@@ -158,6 +176,7 @@ for (const rows of sizes) {
   const r = await measureSize(rows, small);
   results.sizes.push(r);
   results.ratios.push(ratioRow(r));
+  results.e2eMode = e2eMode;
   writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 }
 if (!quick && !opt['no-scale']) {
@@ -166,8 +185,19 @@ if (!quick && !opt['no-scale']) {
     const file = await workbookFile(SCALE_ROWS, large, LARGE_REGISTRY, log);
     log(`scale: padan match on ${SCALE_ROWS} rows (CSV) against ${LARGE_REGISTRY} persons`);
     const d = fresh('scale');
-    const run = await cliMatch(file, large, d, 12 * 60_000, 'hasil.csv');
-    results.scale = { rows: SCALE_ROWS, format: 'csv', registryPersons: LARGE_REGISTRY, seconds: round(run.wallMs / 1000), peakRssMb: round(run.maxRssKb / 1024), timings: run.facts.timings ?? null };
+    let run: Run, refused: string | undefined;
+    try {
+      run = await cliMatch(file, large, d, 12 * 60_000, 'hasil.csv');
+    } catch (err) {
+      if (!/FILE_TOO_LARGE|terlalu besar/i.test((err as Error).message)) throw err;
+      // Padan refuses the file by its size limit; measure the work anyway with the limit raised, and report the refusal.
+      refused = (err as Error).message.slice(0, 300);
+      log(`  refused by the import limit (${refused}); measuring with maxFileBytes raised to 512 MB`);
+      rmSync(d, { recursive: true, force: true });
+      mkdirSync(join(d, 'data'), { recursive: true });
+      run = await runChild(STAGE, ['e2e-padan', JSON.stringify({ file, registry: large, dir: d, out: 'hasil.csv', maxFileBytes: 512 * 2 ** 20 })], { tmp: WORK, timeoutMs: 12 * 60_000 });
+    }
+    results.scale = { rows: SCALE_ROWS, format: 'csv', registryPersons: LARGE_REGISTRY, seconds: round(run.wallMs / 1000), peakRssMb: round(run.maxRssKb / 1024), timings: run.facts.timings ?? null, ...(refused ? { refusedByDefaultLimits: refused } : {}) };
     log(`  ${results.scale.seconds} s, peak ${results.scale.peakRssMb} MB`);
     rmSync(d, { recursive: true, force: true });
   } catch (err) {
@@ -179,6 +209,7 @@ if (!quick) {
   const { measureGrid } = await import('./grid-stage.ts');
   results.grid = await measureGrid(small, log);
 }
+results.e2eMode = e2eMode;
 results.loadAverage.end = load();
 results.totalSeconds = round((performance.now() - t0) / 1000);
 writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');

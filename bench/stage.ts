@@ -15,7 +15,8 @@ const mapping = async () => (await import('../shared/registry-mapping.ts')).DEFA
 
 
 type Args = Record<string, string | number>;
-type Result = Record<string, unknown> & { ms: number };
+/** ms absent: the parent's spawn-to-exit wall time counts (end to end). */
+type Result = Record<string, unknown> & { ms?: number };
 
 const str = (a: Args, k: string): string => String(a[k]);
 const time = async <T>(f: () => T | Promise<T>): Promise<[number, T]> => {
@@ -114,6 +115,29 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
     writeFileSync(str(a, 'values'), JSON.stringify([table.columns, ...table.rows.map((r) => r.values)]));
     db.close();
     return { ms: 0, niks: niks.length, rows: table.rows.length, columns: table.columns.length };
+  },
+  /** What `padan match FILE --out --rows` does, by the same functions, for when the CLI itself
+   *  cannot run; timed from spawn to exit by the parent like the CLI. */
+  async 'e2e-padan'(a) {
+    const { importFile } = (await import('../electron/import/index.ts' as string)) as { importFile: Importer };
+    const { resolveAgency } = await import('../electron/match/cli-agency.ts');
+    const { matchBatch } = await import('../electron/match/run.ts');
+    const { openRegistry } = await import('../electron/registry/open.ts');
+    const { writeRowsJsonl } = await import('../electron/match/cli-output.ts');
+    const { exportBatch } = await import('../electron/export/index.ts');
+    const dir = str(a, 'dir');
+    const db = await store(join(dir, 'data', 'padan.db'));
+    const agency = resolveAgency(db, undefined);
+    const limits = a.maxFileBytes ? { maxFileBytes: Number(a.maxFileBytes) } : undefined;
+    const { batchId } = await importFile(db, str(a, 'file'), { operator: OPERATOR, purpose: { agencyId: agency.id, programId: null }, allowDuplicate: true, limits });
+    const m = await mapping();
+    const registry = await openRegistry({ kind: 'sqlite', path: str(a, 'registry') }, m);
+    await matchBatch(db, registry, m, batchId, { operator: OPERATOR });
+    await registry.close();
+    const tally = await writeRowsJsonl(db, batchId, join(dir, 'rows.jsonl'));
+    await exportBatch(db, batchId, { out: join(dir, str(a, 'out')), operator: OPERATOR });
+    db.close();
+    return { rows: tally.total };
   },
   /** Process floor: what node + tsx + these modules cost before any work. */
   async noop() {
