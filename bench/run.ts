@@ -189,7 +189,7 @@ if (!quick && !opt['no-scale']) {
     try {
       run = await cliMatch(file, large, d, 12 * 60_000, 'hasil.csv');
     } catch (err) {
-      if (!/FILE_TOO_LARGE|terlalu besar/i.test((err as Error).message)) throw err;
+      if (!/FILE_TOO_LARGE|melebihi batas|terlalu besar/i.test((err as Error).message)) throw err;
       // Padan refuses the file by its size limit; measure the work anyway with the limit raised, and report the refusal.
       refused = (err as Error).message.slice(0, 300);
       log(`  refused by the import limit (${refused}); measuring with maxFileBytes raised to 512 MB`);
