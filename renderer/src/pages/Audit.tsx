@@ -48,7 +48,7 @@ export default function AuditPage() {
           <h1>{t('title')}</h1>
           <p>{t('intro')}</p>
         </div>
-        <div className="row-actions">
+        <div className="row-actions audit-head-actions">
           <button className="btn" onClick={() => void integrity.run()} disabled={integrity.running}>
             {integrity.running ? t('verify.running') : t('verify.button')}
           </button>

@@ -44,7 +44,7 @@ export function BatchResultTab({ batchId, onPick }: Props) {
               <option value="">{t('batch.pickPrompt')}</option>
               {(batches ?? []).map((b) => (
                 <option key={b.id} value={b.id}>
-                  {t('batch.option', { id: b.id, agency: b.agencyName, file: b.fileName, rows: b.rowCount.toLocaleString('id-ID') })}
+                  {t('batch.option', { id: b.id, agency: b.agencyName, rows: b.rowCount.toLocaleString('id-ID') })}
                 </option>
               ))}
             </select>
@@ -86,6 +86,7 @@ function BatchFacts({ batch }: { batch: BatchListItem }) {
     [t('batch.facts.program'), batch.programName ?? '—'],
     [t('batch.facts.letter'), batch.letterNo ?? '—'],
     [t('batch.facts.received'), batch.receivedOn ? new Date(batch.receivedOn).toLocaleDateString('id-ID') : '—'],
+    [t('batch.facts.file'), batch.fileName],
     [t('batch.facts.rows'), batch.rowCount.toLocaleString('id-ID')],
     [t('batch.facts.state'), batch.state],
   ];
