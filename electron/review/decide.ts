@@ -63,13 +63,15 @@ export function batchHead(db: Database, batchId: number): { allowed: Element[]; 
     .get(batchId) as { state: string; allowed_elements: string } | undefined;
   if (!b) throw new PadanError('BATCH_NOT_FOUND', `Batch ${batchId} tidak ada di basis data lokal. Pilih batch lain.`);
   if (b.state === 'PURGED') throw new PadanError('BATCH_PURGED', `Batch ${batchId} sudah dihapus karena masa retensi berakhir; tidak dapat dikoreksi.`);
-  let allowed: Element[] = [];
+  return { allowed: parseList(b.allowed_elements), state: b.state };
+}
+
+function parseList(json: string): Element[] {
   try {
-    allowed = JSON.parse(b.allowed_elements) as Element[];
+    return JSON.parse(json) as Element[];
   } catch {
-    allowed = [];
+    return [];
   }
-  return { allowed, state: b.state };
 }
 
 /** The change a decision makes to a row, or null when it does not apply to this row. */

@@ -43,13 +43,8 @@ export function rowDetail(db: Database, batchId: number, seq: number, role: Role
     agency[el] = (r[ROW_COLUMN[el]] as string | null) ?? null;
     if (person) registryValues[el] = (person[PERSON_FIELD[el]] as string | null | undefined) ?? null;
   }
-  let cross: RowDetail['crossBatches'] = [];
   const xb = db.prepare('SELECT cross_batches FROM row_results WHERE batch_id = ? AND seq = ?').get(batchId, seq) as { cross_batches: string } | undefined;
-  try {
-    cross = JSON.parse(xb?.cross_batches ?? '[]') as RowDetail['crossBatches'];
-  } catch {
-    cross = [];
-  }
+  const cross = parseCross(xb?.cross_batches);
   return {
     batchId, seq, rowNo: r.row_no,
     headers: JSON.parse(batch.headers) as string[],
@@ -61,4 +56,12 @@ export function rowDetail(db: Database, batchId: number, seq: number, role: Role
     allowedElements: allowed.filter((el) => (ELEMENTS as readonly string[]).includes(el)),
     corrections: listCorrections(db, batchId, seq),
   };
+}
+
+function parseCross(json: string | undefined): RowDetail['crossBatches'] {
+  try {
+    return JSON.parse(json ?? '[]') as RowDetail['crossBatches'];
+  } catch {
+    return [];
+  }
 }

@@ -132,10 +132,22 @@ function toStored(r: RawCorrection): StoredCorrection {
 export function effectiveCorrections(db: Database, batchId: number, filter: { seq?: number; afterId?: number; automatic?: boolean; operator?: string } = {}): StoredCorrection[] {
   const where = ['c.batch_id = ?', "c.kind <> 'UNDO'"];
   const params: unknown[] = [batchId];
-  if (filter.seq !== undefined) (where.push('c.seq = ?'), params.push(filter.seq));
-  if (filter.afterId !== undefined) (where.push('c.id > ?'), params.push(filter.afterId));
-  if (filter.automatic !== undefined) (where.push('c.automatic = ?'), params.push(filter.automatic ? 1 : 0));
-  if (filter.operator !== undefined) (where.push('c.operator = ?'), params.push(filter.operator));
+  if (filter.seq !== undefined) {
+    where.push('c.seq = ?');
+    params.push(filter.seq);
+  }
+  if (filter.afterId !== undefined) {
+    where.push('c.id > ?');
+    params.push(filter.afterId);
+  }
+  if (filter.automatic !== undefined) {
+    where.push('c.automatic = ?');
+    params.push(filter.automatic ? 1 : 0);
+  }
+  if (filter.operator !== undefined) {
+    where.push('c.operator = ?');
+    params.push(filter.operator);
+  }
   const rows = withUndone(db, batchId, db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY c.id`).all(...params) as RawCorrection[], filter.seq);
   return rows.filter((r) => r.undone_by === null).map(toStored);
 }
