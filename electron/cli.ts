@@ -33,6 +33,10 @@ export const COMMANDS: Record<string, Command> = {
       return (argv) => runDemoCommand(argv);
     }),
   },
+  import: {
+    summary: 'Impor berkas OPD ke riwayat lokal dan tampilkan ringkasan validasi',
+    run: lazy(async () => (await import('./import/cli-import.ts')).runImportCommand),
+  },
   match: {
     summary: 'Impor berkas OPD, padankan dengan registri, tulis hasil (--out, --rows, --summary)',
     run: lazy(async () => (await import('./match/cli-match.ts')).runMatchCommand),
@@ -40,6 +44,18 @@ export const COMMANDS: Record<string, Command> = {
   resume: {
     summary: 'Lanjutkan pemadanan batch yang tertunda (registri sempat tidak terjangkau)',
     run: lazy(async () => (await import('./match/cli-match.ts')).runResumeCommand),
+  },
+  export: {
+    summary: 'Tulis buku kerja hasil (.xlsx) atau CSV sebuah batch untuk OPD',
+    run: lazy(async () => (await import('./export/cli.ts')).runExportCommand),
+  },
+  report: {
+    summary: 'Simpan berita acara pemadanan sebuah batch sebagai PDF',
+    run: lazy(async () => (await import('./report/cli.ts')).runReportCommand),
+  },
+  stats: {
+    summary: 'Statistik bulanan NIK yang diproses per OPD (--year, --out)',
+    run: lazy(async () => (await import('./stats/cli.ts')).runStatsCommand),
   },
 };
 

@@ -11,6 +11,8 @@ import { z } from 'zod';
 import type { Registry } from '../registry/types.ts';
 import { isConnectionError, matchBatch, type MatchResult } from './run.ts';
 import { resolveAgency, resolveProgram } from './cli-agency.ts';
+import { importFile } from '../import/index.ts';
+import { ImportError } from '../import/errors.ts';
 
 export interface MatchCliContext {
   openStore: (dataDir?: string) => Database;
@@ -87,20 +89,22 @@ export async function runMatchCommand(argv: string[], ctx: MatchCliContext): Pro
   const agency = resolveAgency(db, o.agency);
   const program = o.program ? resolveProgram(db, o.program, agency.id) : null;
 
-  const imp = await loadImporter();
-  if (!imp) return fail(1, 'Modul impor (electron/import/index.ts) belum tersedia di versi ini.');
   let batchId: number;
   let importSummary: unknown;
   try {
-    const r = await imp(db, file, {
-      operator: ctx.operator, agencyId: agency.id, agency: agency.name, programId: program?.id ?? null, program: program?.name ?? null,
-      letterNo: o.letter ?? null, sheet: o.sheet, headerRow, columnMap,
+    const r = await importFile(db, file, {
+      operator: ctx.operator,
+      purpose: { agencyId: agency.id, programId: program?.id ?? null, letterNo: o.letter ?? null, receivedOn: new Date().toISOString().slice(0, 10) },
+      ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
+      ...(headerRow !== undefined ? { headerRow } : {}),
+      ...(columnMap !== undefined ? { map: columnMap } : {}),
+      // Scripts re-run the same file; the CLI records a new batch each time.
+      allowDuplicate: true,
     });
     batchId = r.batchId;
     importSummary = r.summary;
   } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    return fail(code.startsWith('IMPORT_') || err instanceof BadInput ? 2 : 1, `Impor gagal: ${(err as Error).message}`);
+    return fail(err instanceof ImportError || err instanceof BadInput ? 2 : 1, `Impor gagal: ${(err as Error).message}`);
   }
   const tImport = performance.now();
   setSetting(db, savedKey(batchId), { registry: o.registry, workArea: mapping.workArea, statusMap: o['status-map'] ?? null } satisfies Saved);
@@ -195,12 +199,6 @@ function parseColumnMap(s: string): Record<string, string> {
   return out;
 }
 
-type Importer = (db: Database, path: string, opts: Record<string, unknown>) => Promise<{ batchId: number; summary: unknown }>;
-
-async function loadImporter(): Promise<Importer | null> {
-  const mod = (await import('../import/index.ts' as string).catch(() => null)) as { importFile?: Importer } | null;
-  return mod?.importFile ?? null;
-}
 
 function fail(code: number, message: string): number {
   process.stderr.write(message + '\n');

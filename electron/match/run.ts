@@ -1,6 +1,7 @@
 // Matching a batch against the registry in chunks of at most CHUNK_SIZE rows. Each chunk's
 // results and its match_chunks row are written in one transaction, so calling matchBatch
 // again after a drop, a closed window or a crash resumes at the first unfinished chunk.
+import { refreshBatchStats } from '../stats/batch-stats.ts';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CHUNK_SIZE } from '../../shared/domain.ts';
 import type { SchemaMapping } from '../../shared/registry-mapping.ts';
@@ -160,6 +161,8 @@ export async function matchBatch(
   db.transaction(() => {
     db.prepare(`UPDATE batches SET state = 'MATCHED', matched_at = ?, last_error = NULL WHERE id = ?`).run(new Date().toISOString(), batchId);
     appendAudit(db, { operator: opts.operator, action: 'MATCH', batchId, detail: { registry: registry.label, rows: total, checked, counts } });
+    // The monthly statistics read batch_stats, which outlives the retention purge.
+    refreshBatchStats(db, batchId);
   })();
   return { state: 'MATCHED', checked, counts };
 }
