@@ -1,12 +1,13 @@
 // Electron main process: one hardened window, the store key kept with safeStorage, the
 // engine bound to IPC. Everything else lives in the engine folders, which run under plain
 // Node too (CLI, tests, bridge).
-import { app, BrowserWindow, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindIpc } from './ipc.ts';
+import { renderPdfInElectron } from './print.ts';
 import { openRuntime, type Runtime } from './runtime/index.ts';
 import type { SecretBox } from './runtime/registry-config.ts';
 
@@ -94,6 +95,12 @@ if (!app.requestSingleInstanceLock()) {
       key,
       keyProtection: protection,
       secretBox: safeBox,
+      // Files leave the office only where the operator chooses.
+      chooseSavePath: async (suggestedName) => {
+        const r = await dialog.showSaveDialog(win!, { defaultPath: join(app.getPath('documents'), suggestedName) });
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      renderPdf: renderPdfInElectron,
       onEvent: (event, payload) => win?.webContents.send('padan:event', { event, payload }),
     });
     bindIpc(runtime.dispatch, () => win?.webContents ?? null);

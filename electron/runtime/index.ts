@@ -19,6 +19,8 @@ export interface RuntimeOptions {
   key: string;
   keyProtection: AppContext['keyProtection'];
   secretBox?: SecretBox;
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  renderPdf?: (html: string, outPath: string) => Promise<void>;
   onEvent?: <E extends EventName>(event: E, payload: EventMap[E]) => void;
 }
 
@@ -47,6 +49,8 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
     keyProtection: opts.keyProtection,
     openRegistry: (d, dir) => openConfiguredRegistry(d, dir, box),
     onEvent: opts.onEvent,
+    ...(opts.chooseSavePath ? { chooseSavePath: opts.chooseSavePath } : {}),
+    ...(opts.renderPdf ? { renderPdf: opts.renderPdf } : {}),
   });
   bindSecretBox(ctx, box);
   // The app and the bridge resume batches a crash left MATCHING; the CLI resumes on request.
