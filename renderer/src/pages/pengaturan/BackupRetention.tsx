@@ -31,7 +31,7 @@ export default function BackupRetention() {
   if (forbidden) return <AdminOnlyNotice message={forbidden} />;
   return (
     <div>
-      <div className="grid-2">
+      <div className="grid-2" style={{ alignItems: 'start' }}>
         <CreateBackup dataDir={dataDir} />
         <RestoreBackup dataDir={dataDir} />
       </div>
@@ -134,7 +134,7 @@ function RestoreBackup({ dataDir }: { dataDir: string }) {
     }
   };
   return (
-    <form className="panel" onSubmit={restore}>
+    <form className="panel" onSubmit={restore} style={{ marginTop: 0 }}>
       <h2>{t('restore.title')}</h2>
       <p className="muted small-print">{t('restore.intro')}</p>
       <div className="form-grid" style={GAP}>

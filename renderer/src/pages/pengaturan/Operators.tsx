@@ -74,7 +74,7 @@ export default function Operators() {
     <div>
       <div className="panel">
         <h2>{t('operators.title')}</h2>
-        <p className="muted small-print">{t('operators.intro')}</p>
+        <p className="muted small-print" style={{ marginBottom: 10 }}>{t('operators.intro')}</p>
         {error && <div className="alert error" role="alert">{error}</div>}
         {notice && <div className="alert ok" role="status">{notice}</div>}
         <table className="data">
@@ -100,7 +100,8 @@ export default function Operators() {
                   <span className={`badge ${op.disabled ? 'bad' : 'ok'}`}>{op.disabled ? t('operators.disabled') : t('operators.active')}</span>
                 </td>
                 <td>{new Date(op.createdAt).toLocaleDateString('id-ID')}</td>
-                <td className="row-actions">
+                <td>
+                  <div className="row-actions">
                   {/* An administrator cannot lock themself out from here. */}
                   {op.username !== me && (
                     <button className={`btn small ${op.disabled ? 'secondary' : 'ghost'}`} onClick={() => void toggle(op)}>
@@ -110,6 +111,7 @@ export default function Operators() {
                   <button className="btn small ghost" onClick={() => setResetFor(resetFor === op.username ? null : op.username)}>
                     {t('operators.resetPassword')}
                   </button>
+                  </div>
                 </td>
               </tr>
             ))}
@@ -117,7 +119,7 @@ export default function Operators() {
         </table>
         {resetFor && <ResetPassword username={resetFor} onDone={(m) => (setNotice(m), setResetFor(null))} />}
       </div>
-      <div className="grid-2" style={{ marginTop: 14 }}>
+      <div className="grid-2" style={{ marginTop: 14, alignItems: 'start' }}>
         <CreateOperator onCreated={(m) => (setNotice(m), void load())} />
         <IdleLock />
       </div>
@@ -236,13 +238,13 @@ function IdleLock() {
     }
   };
   return (
-    <form className="panel" onSubmit={submit}>
+    <form className="panel" onSubmit={submit} style={{ marginTop: 0 }}>
       <h2>{t('operators.idle.title')}</h2>
       <label className="field">
         {t('operators.idle.label')}
         <input type="number" min={1} max={1440} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
       </label>
-      <p className="muted small-print">{t('operators.idle.hint')}</p>
+      <p className="muted small-print" style={GAP}>{t('operators.idle.hint')}</p>
       {msg && <div className={`alert ${msg.kind}`} style={GAP} role="status">{msg.text}</div>}
       <div className="row-actions" style={GAP}>
         <button className="btn" type="submit">{t('operators.idle.save')}</button>
