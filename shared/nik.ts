@@ -15,6 +15,10 @@ export interface NikInput {
 
 export interface CleanNik {
   input: string;
+  /**
+   * The 16 digits, or null when none could be read. With reason RUSAK_EXCEL from a numeric
+   * cell it holds the damaged digits (ending 0000), for lastDigitVariants.
+   */
   clean: string | null;
   reason: NikReason | null;
   /** Numeric 16-digit cell ending in 0: if not found, try its ten last digits. */
@@ -33,15 +37,14 @@ export function cleanNik(cell: NikInput): CleanNik {
   const input = cell.text ?? '';
   const base = { input, suspect: false };
   let digits: string;
-  if (cell.numeric && typeof cell.raw === 'number' && Number.isFinite(cell.raw)) {
-    if (!Number.isInteger(cell.raw) || cell.raw < 0) {
-      return { ...base, clean: null, reason: 'FORMAT', detail: 'NIK berupa angka pecahan atau negatif.' };
+  const numeric = cell.numeric === true && typeof cell.raw === 'number' && Number.isFinite(cell.raw);
+  if (numeric) {
+    const raw = cell.raw as number;
+    if (!Number.isInteger(raw) || raw < 0 || raw >= 1e21) {
+      return { ...base, clean: null, reason: 'FORMAT', detail: 'NIK berupa angka pecahan, negatif, atau terlalu besar.' };
     }
-    // Above 2^53 the number itself is inexact: the digits are not trustworthy.
-    if (!Number.isSafeInteger(cell.raw)) {
-      return { ...base, clean: null, reason: 'RUSAK_EXCEL', detail: 'NIK tersimpan sebagai angka terlalu besar; digit terakhir hilang.' };
-    }
-    digits = String(cell.raw);
+    // BigInt spells out every digit (String() would switch to exponent notation).
+    digits = BigInt(raw).toString();
   } else {
     const t = input.trim();
     if (t === '') return { ...base, clean: null, reason: 'KOSONG', detail: 'NIK kosong.' };
@@ -51,9 +54,18 @@ export function cleanNik(cell: NikInput): CleanNik {
     digits = t.replace(/\.0+$/, '').replace(STRIP, '');
   }
   if (digits === '') return { ...base, clean: null, reason: 'KOSONG', detail: 'NIK kosong.' };
+  // A numeric 16-digit cell: Excel keeps 15 significant digits, so digit 16 may be a 0 it
+  // invented; above 2^53 the stored number cannot even hold every digit.
+  const suspect = numeric && digits.length === 16 && (digits.endsWith('0') || !Number.isSafeInteger(cell.raw));
   const problem = nikStructureProblem(digits);
-  if (problem) return { ...base, clean: null, reason: 'FORMAT', detail: problem };
-  const suspect = cell.numeric === true && digits.endsWith('0');
+  if (problem) {
+    // Serial 0000 from a numeric cell is the lost digit itself (serials 0001-0009): the
+    // digits stay as clean so the repair can try the ten last digits.
+    if (suspect && digits.endsWith('0000') && nikStructureProblem(digits.slice(0, 15) + '1') === null) {
+      return { input, clean: digits, reason: 'RUSAK_EXCEL', suspect, detail: 'Sel NIK berupa angka dan digit ke-16 hilang di Excel (nomor urut menjadi 0000).' };
+    }
+    return { ...base, clean: null, reason: 'FORMAT', detail: problem };
+  }
   return {
     input,
     clean: digits,

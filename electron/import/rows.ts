@@ -113,7 +113,8 @@ export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: 
       if (diff.sexDiffers) flags.push('NIK_JK_BEDA');
     }
     let duplicateOfRow: number | null = null;
-    if (nik.clean) {
+    // Damaged digits (RUSAK_EXCEL ...0000) of different people may coincide: not duplicates.
+    if (nik.clean && nik.reason === null) {
       const first = firstRow.get(nik.clean);
       if (first === undefined) firstRow.set(nik.clean, i + 1);
       else {

@@ -45,8 +45,15 @@ describe('cleanNik', () => {
     expect(r).toMatchObject({ clean: '7372011205800010', reason: null, suspect: true });
     expect(cleanNik({ text: '7.37201E+15', numeric: true, raw: 7372011205800011 }).suspect).toBe(false);
   });
-  it('a numeric cell above 2^53 is RUSAK_EXCEL', () => {
-    expect(cleanNik({ text: '9.1E+15', numeric: true, raw: 9172011205800001 }).reason).toBe('RUSAK_EXCEL');
+  it('a numeric cell above 2^53 keeps its digits and is suspect', () => {
+    expect(cleanNik({ text: '9.17201E+15', numeric: true, raw: 9171011205800010 })).toMatchObject({ clean: '9171011205800010', suspect: true, reason: null });
+  });
+  it('a numeric cell whose serial became 0000 is RUSAK_EXCEL and keeps the digits for repair', () => {
+    const r = cleanNik({ text: '7.37201E+15', numeric: true, raw: 7372011205800000 });
+    expect(r).toMatchObject({ clean: '7372011205800000', reason: 'RUSAK_EXCEL', suspect: true });
+    expect(lastDigitVariants(r.clean!)).toHaveLength(9);
+    // Typed as text, serial 0000 is a plain format error.
+    expect(cleanNik({ text: '7372011205800000' }).reason).toBe('FORMAT');
   });
 });
 
