@@ -192,6 +192,8 @@ export class MatchService {
 
   private emitRegistry(): void {
     const s = this.registryState();
+    // Not asked yet and nothing waiting: saying "unreachable" would be a guess.
+    if (s.online === null && s.queued === 0) return;
     this.ctx.emit('registry/state', { online: s.online ?? false, queued: s.queued, nextProbeAt: s.nextProbeAt });
   }
 }

@@ -9,6 +9,7 @@ const en: typeof id = {
     agency: 'All agencies',
     program: 'All programs',
     month: 'Month received',
+    anyMonth: 'All months',
     state: 'All states',
     reset: 'Clear filters',
   },

@@ -54,6 +54,12 @@ const en: typeof id = {
     deathTable: 'Death table (optional, e.g. CAPIL_MATI)',
     optional: 'empty = not used',
     columns: 'Columns',
+    col: {
+      nik: 'NIK', kk: 'KK number', name: 'Full name', birthPlace: 'Place of birth', birthDate: 'Date of birth',
+      sex: 'Sex', motherName: "Mother's name", flagStatus: 'FLAG_STATUS', prop: 'Province no.', kab: 'Regency/city no.',
+      kec: 'District no.', kel: 'Village no.', familyKk: 'KK number (family table)', address: 'Address (family table)',
+      rt: 'RT (family table)', rw: 'RW (family table)',
+    },
     flags: 'Meaning of FLAG_STATUS',
     flagsHelp: "Value '0' is active. Other values not listed count as INVALID (NONAKTIF).",
     flagValue: 'Value',

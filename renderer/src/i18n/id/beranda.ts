@@ -8,6 +8,7 @@ export default {
     agency: 'Semua OPD',
     program: 'Semua program',
     month: 'Bulan diterima',
+    anyMonth: 'Semua bulan',
     state: 'Semua keadaan',
     reset: 'Hapus filter',
   },

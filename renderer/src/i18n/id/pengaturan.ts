@@ -53,6 +53,12 @@ export default {
     deathTable: 'Tabel kematian (opsional, mis. CAPIL_MATI)',
     optional: 'kosong = tidak dipakai',
     columns: 'Kolom',
+    col: {
+      nik: 'NIK', kk: 'Nomor KK', name: 'Nama lengkap', birthPlace: 'Tempat lahir', birthDate: 'Tanggal lahir',
+      sex: 'Jenis kelamin', motherName: 'Nama ibu', flagStatus: 'FLAG_STATUS', prop: 'No. provinsi', kab: 'No. kabupaten/kota',
+      kec: 'No. kecamatan', kel: 'No. kelurahan', familyKk: 'Nomor KK (tabel keluarga)', address: 'Alamat (tabel keluarga)',
+      rt: 'RT (tabel keluarga)', rw: 'RW (tabel keluarga)',
+    },
     flags: 'Arti FLAG_STATUS',
     flagsHelp: "Nilai '0' adalah aktif. Nilai lain yang tidak tercantum dianggap INVALID (NONAKTIF).",
     flagValue: 'Nilai',

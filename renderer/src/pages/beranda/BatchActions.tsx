@@ -42,7 +42,7 @@ export function BatchActions({ batch, onError }: { batch: BatchListItem; onError
       {batch.state !== 'PURGED' && (
         <Link className={`btn small ${matched ? '' : 'ghost'}`} to={`/koreksi/${id}`}>{t('actions.koreksi')}</Link>
       )}
-      <Link className="btn small ghost" to={`/laporan?batch=${id}`}>{t('actions.laporan')}</Link>
+      {matched && <Link className="btn small ghost" to={`/laporan?batch=${id}`}>{t('actions.laporan')}</Link>}
     </div>
   );
 }

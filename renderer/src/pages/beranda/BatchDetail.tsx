@@ -24,7 +24,8 @@ export function BatchDetail({ batchId, version, progress, onClose, onError }: {
   if (!d) return <div className="panel detail-panel"><p className="muted">{tc('loading')}</p></div>;
   const k = (q: string) => `/koreksi/${d.id}?${q}`;
   const reasons = Object.entries(d.reasons).sort((a, b) => b[1] - a[1]);
-  const flags = Object.entries(d.flags).filter(([, n]) => n > 0);
+  // NIK_GANDA has its own line below (duplicates), from duplicate_of_row.
+  const flags = Object.entries(d.flags).filter(([f, n]) => n > 0 && f !== 'NIK_GANDA');
   return (
     <section className="panel detail-panel" aria-label={t('detail.title', { id: d.id })}>
       <div className="detail-head">
@@ -36,7 +37,7 @@ export function BatchDetail({ batchId, version, progress, onClose, onError }: {
             {d.sheetName ? ` (${t('detail.sheet', { sheet: d.sheetName, row: d.headerRow ?? '?' })})` : ''}
           </p>
         </div>
-        <div className="row-actions">
+        <div className="row-actions detail-actions">
           <BatchActions batch={d} onError={onError} />
           <Link className="btn small ghost" to="/beranda" onClick={onClose} aria-label={t('detail.close')}>✕</Link>
         </div>

@@ -6,9 +6,19 @@ import { padan, unwrap } from '../../api.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { EMPTY_FILTER, type BatchFilterState } from './useBatches.ts';
 
+/** The last 24 months as [YYYY-MM, "November 2026"], newest first. */
+function recentMonths(lang: string): [string, string][] {
+  const now = new Date();
+  return Array.from({ length: 24 }, (_, i) => {
+    const d = new Date(now.getFullYear(), now.getMonth() - i, 1);
+    const v = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    return [v, d.toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric' })];
+  });
+}
+
 export function BatchFilters({ value, onChange }: { value: BatchFilterState; onChange: (f: BatchFilterState) => void }) {
   const { t } = useTranslation('beranda');
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
   const [agencies, setAgencies] = useState<AgencyInfo[]>([]);
   const [programs, setPrograms] = useState<ProgramInfo[]>([]);
   useEffect(() => {
@@ -35,7 +45,10 @@ export function BatchFilters({ value, onChange }: { value: BatchFilterState; onC
         <option value="">{t('filters.program')}</option>
         {programs.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
       </select>
-      <input type="month" value={value.month} onChange={set('month')} aria-label={t('filters.month')} title={t('filters.month')} />
+      <select value={value.month} onChange={set('month')} aria-label={t('filters.month')}>
+        <option value="">{t('filters.anyMonth')}</option>
+        {recentMonths(i18n.language).map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+      </select>
       <select value={value.state} onChange={set('state')} aria-label={t('filters.state')}>
         <option value="">{t('filters.state')}</option>
         {BATCH_STATES.map((s) => <option key={s} value={s}>{tc(`batchState.${s}`)}</option>)}

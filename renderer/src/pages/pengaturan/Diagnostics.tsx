@@ -28,7 +28,7 @@ export function Diagnostics({ version }: { version: number }) {
   return (
     <div>
       <p className="muted small-print">{t('diag.help')}</p>
-      <button type="button" className="btn secondary small" disabled={busy} onClick={() => void run()}>{busy ? t('diag.running') : t('diag.run')}</button>
+      <button type="button" className="btn secondary small diag-run" disabled={busy} onClick={() => void run()}>{busy ? t('diag.running') : t('diag.run')}</button>
       {error && <div className="alert error" style={{ marginTop: 10 }}>{error}</div>}
       {d && (
         <div className="diag">

@@ -51,7 +51,7 @@ export function MappingEditor({ onSaved }: { onSaved: () => void }) {
       <h3>{t('mapping.columns')}</h3>
       <div className="form-grid four">
         {COLUMNS.map((k) => (
-          <label key={k} className="field">{k}<input className="mono" value={m.columns[k]} onChange={setCol(k)} required /></label>
+          <label key={k} className="field">{t(`mapping.col.${k}`)}<input className="mono" value={m.columns[k]} onChange={setCol(k)} required /></label>
         ))}
       </div>
       <div className="grid-2">
