@@ -18,5 +18,6 @@ export const appHandlers: DomainHandlers<'app'> = {
       storeEncrypted: true,
     };
   },
+  chooseSavePath: async ({ suggestedName }, ctx) => ({ path: await ctx.chooseSavePath(suggestedName) }),
   ping: ({ text }) => ({ pong: text }),
 };

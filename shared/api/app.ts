@@ -15,6 +15,14 @@ export interface AppInfo {
 
 export const appCalls = {
   info: call<AppInfo>()(z.object({}).strict(), 'PUBLIC'),
+  /**
+   * Where to save a file leaving Padan: the app shows a save dialog (null when cancelled);
+   * the CLI and the test bridge answer a path in the data folder's ekspor/ subfolder.
+   */
+  chooseSavePath: call<{ path: string | null }>()(
+    z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+$/, 'nama berkas tanpa folder') }).strict(),
+    'SIGNED_IN',
+  ),
   /** Echo for contract tests: refuses anything but {text: string (1..200)}. */
   ping: call<{ pong: string }>()(z.object({ text: z.string().min(1).max(200) }).strict(), 'PUBLIC'),
 };

@@ -20,7 +20,7 @@ test('first start asks for the administrator, then the shell opens in Indonesian
   await expect(page.locator('.brand-name')).toHaveText('Padan');
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   for (const p of PAGES) {
-    await page.getByRole('link', { name: new RegExp(p.nav) }).click();
+    await page.locator('nav').getByRole('link', { name: new RegExp(p.nav) }).click();
     await expect(page).toHaveURL(new RegExp(p.hash));
     await expect(page.locator('.nav-item.active')).toContainText(p.nav);
   }

@@ -70,24 +70,28 @@ function toSaved(v: unknown): Saved | null {
   return path ? { path, rows: o.rows, bytes: o.bytes } : null;
 }
 
-let dataDir: Promise<string> | null = null;
-async function savePath(name: string): Promise<string> {
-  dataDir ??= unwrap(padan.app.info({})).then((i) => i.dataDir.replace(/[\\/]+$/, ''));
+/** Asks where to save (a dialog in the app; the data folder in the bridge); null: cancelled. */
+async function savePath(name: string, ext: string): Promise<string | null> {
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return `${await dataDir}/${name}-${stamp}`;
+  return (await unwrap(padan.app.chooseSavePath({ suggestedName: `${name}-${stamp}.${ext}` }))).path;
+}
+
+async function saveTo(name: string, ext: string, write: (path: string) => Promise<unknown>): Promise<Saved | null> {
+  const path = await savePath(name, ext);
+  return path === null ? null : toSaved(await write(path));
 }
 
 export const reportApi = {
-  exportBatch: async (batchId: number, format: 'xlsx' | 'csv') =>
-    toSaved(await invoke('report', 'exportBatch', { batchId, format, path: `${await savePath(`hasil-batch-${batchId}`)}.${format}` })),
+  exportBatch: (batchId: number, format: 'xlsx' | 'csv') =>
+    saveTo(`hasil-batch-${batchId}`, format, (path) => invoke('report', 'exportBatch', { batchId, format, path })),
   batchHtml: async (batchId: number, includeInvalid: boolean): Promise<string> => {
     const v = await invoke('report', 'batchHtml', { batchId, includeInvalid });
     return typeof v === 'string' ? v : (v as { html: string }).html;
   },
-  batchPdf: async (batchId: number, includeInvalid: boolean) =>
-    toSaved(await invoke('report', 'batchPdf', { batchId, includeInvalid, path: `${await savePath(`berita-acara-batch-${batchId}`)}.pdf` })),
+  batchPdf: (batchId: number, includeInvalid: boolean) =>
+    saveTo(`berita-acara-batch-${batchId}`, 'pdf', (path) => invoke('report', 'batchPdf', { batchId, includeInvalid, path })),
   monthly: async (year: number) => (await invoke('stats', 'monthly', { year })) as MonthlyTable,
-  exportMonthly: async (year: number) => toSaved(await invoke('stats', 'exportMonthly', { year, path: `${await savePath(`statistik-${year}`)}.xlsx` })),
+  exportMonthly: (year: number) => saveTo(`statistik-${year}`, 'xlsx', (path) => invoke('stats', 'exportMonthly', { year, path })),
   monthlyHtml: async (year: number): Promise<string> => {
     const v = await invoke('stats', 'monthlyHtml', { year });
     return typeof v === 'string' ? v : (v as { html: string }).html;
