@@ -34,7 +34,7 @@ const FAIL: ParsedDate = Object.freeze({ iso: null, ok: false });
 
 /** Reads an Excel serial number or a day-first date text. */
 export function parseDate(value: string | number | null | undefined, opts: DateOptions = {}): ParsedDate {
-  const ref = opts.referenceYear ?? new Date().getFullYear();
+  const ref = opts.referenceYear ?? currentYear();
   if (value === null || value === undefined) return FAIL;
   if (typeof value === 'number') return fromSerial(value);
   const t = value.trim().toUpperCase().replace(/\s+/g, ' ');
@@ -116,11 +116,24 @@ function year(text: string, ref: number): number {
   return y;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function make(y: number, m: number, d: number): ParsedDate {
-  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return FAIL;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return FAIL;
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return FAIL;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!)) return FAIL;
   return { iso: iso(y, m, d), ok: true };
+}
+
+let yearCache = 0;
+let yearAt = 0;
+function currentYear(): number {
+  const now = Date.now();
+  if (now - yearAt > 60_000) {
+    yearCache = new Date(now).getFullYear();
+    yearAt = now;
+  }
+  return yearCache;
 }
 
 function iso(y: number, m: number, d: number): string {

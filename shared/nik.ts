@@ -93,7 +93,7 @@ export function isValidNik(nik: string): boolean {
  * Birth date encoded in the NIK as yyyy-mm-dd. The NIK holds only two year digits: the
  * century is the latest one that does not put the birth in the future.
  */
-export function nikBirthDate(nik: string, referenceYear = new Date().getFullYear()): string | null {
+export function nikBirthDate(nik: string, referenceYear: number = thisYear()): string | null {
   if (!/^\d{16}$/.test(nik)) return null;
   let day = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));
@@ -123,8 +123,8 @@ export interface NikRowCheck {
  * difference to report (NIK_TGL_BEDA / NIK_JK_BEDA), never a malformed NIK. Only the two
  * year digits are compared: the NIK does not hold the century.
  */
-export function compareNikWithRow(nik: string, birthDate: string | null, sex: string | null): NikRowCheck {
-  const own = nikBirthDate(nik);
+export function compareNikWithRow(nik: string, birthDate: string | null, sex: string | null, referenceYear?: number): NikRowCheck {
+  const own = nikBirthDate(nik, referenceYear);
   let birthDateDiffers = false;
   if (own && birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
     birthDateDiffers = own.slice(2) !== birthDate.slice(2);
@@ -199,9 +199,25 @@ export function extraDigitVariants(nik17: string): string[] {
   return [...out];
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Arithmetic, not Date: this runs for every row of a 100,000-row file. */
 function dateExists(y: number, m: number, d: number): boolean {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
+}
+
+let cachedYear = 0;
+let cachedAt = 0;
+/** The current year, read from the clock at most once a minute (hot path). */
+function thisYear(): number {
+  const now = Date.now();
+  if (now - cachedAt > 60_000) {
+    cachedYear = new Date(now).getFullYear();
+    cachedAt = now;
+  }
+  return cachedYear;
 }
 
 function pad(n: number): string {

@@ -52,31 +52,40 @@ const SEX: Readonly<Record<string, '1' | '2'>> = Object.assign(Object.create(nul
   P: '2', PR: '2', PEREMPUAN: '2', WANITA: '2', '2': '2', W: '2', F: '2',
 });
 
-function text(v: string): string | null {
-  const t = v.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const MESSY = /[\t\n\r\u00a0]| {2}/;
+
+/** Trimmed text with single spaces, or null when empty. Fast path for ordinary cells. */
+function text(c: SheetCell | undefined): string | null {
+  if (c === undefined) return null;
+  const v = typeof c === 'string' ? c : c[0];
+  if (v === '') return null;
+  const t = MESSY.test(v) ? v.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim() : v.trim();
   return t === '' ? null : t;
 }
 
 export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: ColumnMapping[], referenceYear?: number): ImportRow[] {
-  const col: Partial<Record<Field, number>> = {};
-  for (const m of mapping) col[m.field] = m.column;
-  const get = (row: SheetCell[], f: Field): SheetCell | undefined => (col[f] === undefined ? undefined : row[col[f]!]);
+  const at = (f: Field): number => mapping.find((m) => m.field === f)?.column ?? -1;
+  const cNik = at('NIK'), cName = at('NAMA'), cPlace = at('TMPT_LHR'), cDate = at('TGL_LHR'), cTtl = at('TTL');
+  const cSex = at('JENIS_KELAMIN'), cKk = at('NO_KK'), cMother = at('NAMA_IBU'), cAddr = at('ALAMAT');
+  const cRt = at('RT'), cRw = at('RW'), cKel = at('KELURAHAN'), cKec = at('KECAMATAN');
+  const pick = (row: SheetCell[], c: number): SheetCell | undefined => (c < 0 ? undefined : row[c]);
   const firstRow = new Map<string, number>();
-  const dateOpts = referenceYear ? { referenceYear } : {};
+  const year = referenceYear ?? new Date().getFullYear();
+  const dateOpts = { referenceYear: year };
   const out: ImportRow[] = new Array(indexes.length);
   for (let seq = 0; seq < indexes.length; seq++) {
     const i = indexes[seq]!;
     const cells = sheetRows[i]!;
     const flags: ImportFlag[] = [];
-    const nikCell = get(cells, 'NIK');
+    const nikCell = pick(cells, cNik);
     const raw = cellNumber(nikCell);
     const nik = cleanNik({ text: cellText(nikCell), numeric: raw !== undefined, ...(raw !== undefined ? { raw } : {}) });
     if (nik.suspect) flags.push('NIK_CURIGA_EXCEL');
 
-    let birthPlace = text(cellText(get(cells, 'TMPT_LHR')));
+    let birthPlace = text(pick(cells, cPlace));
     let birthDate: string | null = null;
     let birthDateRaw: string | null = null;
-    const dateCell = get(cells, 'TGL_LHR');
+    const dateCell = pick(cells, cDate);
     if (dateCell !== undefined && cellText(dateCell).trim() !== '') {
       birthDateRaw = cellText(dateCell).trim();
       // A numeric date cell is an Excel serial: its displayed text may be month-first (m/d/yy).
@@ -84,7 +93,7 @@ export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: 
       birthDate = p.iso;
       if (!p.ok) flags.push('TGL_TIDAK_TERBACA');
     }
-    const ttlCell = get(cells, 'TTL');
+    const ttlCell = pick(cells, cTtl);
     if (ttlCell !== undefined && cellText(ttlCell).trim() !== '') {
       const ttl = splitTtl(cellText(ttlCell), dateOpts);
       birthPlace ??= ttl.place;
@@ -95,12 +104,12 @@ export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: 
       }
     }
     let sex: '1' | '2' | null = null;
-    const sexText = text(cellText(get(cells, 'JENIS_KELAMIN')));
+    const sexText = text(pick(cells, cSex));
     if (sexText !== null) {
       sex = SEX[sexText.toUpperCase().replace(/\.$/, '')] ?? null;
       if (sex === null) flags.push('JK_TIDAK_TERBACA');
     }
-    const kkCell = get(cells, 'NO_KK');
+    const kkCell = pick(cells, cKk);
     let kk: string | null = null;
     if (kkCell !== undefined && cellText(kkCell).trim() !== '') {
       const n = cellNumber(kkCell);
@@ -108,7 +117,7 @@ export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: 
       if (!/^\d{16}$/.test(kk)) flags.push('KK_FORMAT');
     }
     if (nik.clean) {
-      const diff = compareNikWithRow(nik.clean, birthDate, sex);
+      const diff = compareNikWithRow(nik.clean, birthDate, sex, year);
       if (diff.birthDateDiffers) flags.push('NIK_TGL_BEDA');
       if (diff.sexDiffers) flags.push('NIK_JK_BEDA');
     }
@@ -131,18 +140,18 @@ export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: 
       nikReason: nik.reason,
       nikSuspect: nik.suspect,
       nikDetail: nik.detail,
-      name: text(cellText(get(cells, 'NAMA'))),
+      name: text(pick(cells, cName)),
       birthPlace,
       birthDate,
       birthDateRaw,
       sex,
       kk,
-      motherName: text(cellText(get(cells, 'NAMA_IBU'))),
-      address: text(cellText(get(cells, 'ALAMAT'))),
-      rt: text(cellText(get(cells, 'RT'))),
-      rw: text(cellText(get(cells, 'RW'))),
-      kelurahan: text(cellText(get(cells, 'KELURAHAN'))),
-      kecamatan: text(cellText(get(cells, 'KECAMATAN'))),
+      motherName: text(pick(cells, cMother)),
+      address: text(pick(cells, cAddr)),
+      rt: text(pick(cells, cRt)),
+      rw: text(pick(cells, cRw)),
+      kelurahan: text(pick(cells, cKel)),
+      kecamatan: text(pick(cells, cKec)),
       flags,
       duplicateOfRow,
     };
