@@ -162,6 +162,34 @@ function alignWords(a: readonly string[], b: readonly string[]): Alignment {
   };
 }
 
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * A word pair a clerk's typo explains. Jaro-Winkler alone is harsh on an early wrong letter
+ * in a short word (RISMAWATI / RIAMAWATI: 0.87), so one edit in a word of four letters or
+ * more, or two in a long one, counts too.
+ */
+function typoPair(p: { a: string; b: string; jw: number }): boolean {
+  if (p.jw >= WORD_TYPO_THRESHOLD) return true;
+  const len = Math.min(p.a.length, p.b.length);
+  if (len < 4) return false;
+  const dist = editDistance(p.a, p.b);
+  return dist <= 1 || (dist <= 2 && len >= 7);
+}
+
 function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const x = [...a].sort();
@@ -187,12 +215,13 @@ export function compareNameDetail(a: string | null | undefined, b: string | null
   const longer = Math.max(wa.length, wb.length);
   const score = Math.min(0.99, pairs.reduce((s, p) => s + p.jw, 0) / longer);
   const extra = unmatchedA.length + unmatchedB.length;
-  const allPairsAlike = pairs.every((p) => p.jw >= WORD_TYPO_THRESHOLD);
+  const allPairsAlike = pairs.every(typoPair);
   const distinctiveExact = pairs.some((p) => p.jw === 1 && !PARTICLES.has(p.a) && p.a.length > 1);
   // One word missing ("ANDI BASO RAHMAN" / "BASO RAHMAN"): the rest must agree and carry identity.
   const oneMissing = extra === 1 && allPairsAlike && distinctiveExact;
   // Typos in one or more words, same number of words.
-  const typos = extra === 0 && allPairsAlike && (distinctiveExact || pairs.some((p) => p.jw >= 0.9 && p.a.length > 3));
+  const typos =
+    extra === 0 && allPairsAlike && (distinctiveExact || pairs.some((p) => (p.jw >= 0.9 || editDistance(p.a, p.b) <= 1) && p.a.length > 3));
   // A space added or lost ("ABDULRAHMAN" / "ABDUL RAHMAN").
   const joined = wa.join('') === wb.join('');
   if (oneMissing || typos || joined) return { result: 'MIRIP', score: Math.max(score, joined ? 0.95 : 0) };

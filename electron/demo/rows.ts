@@ -1,6 +1,7 @@
 // Makes agency spreadsheet rows about registry persons, with the defects of domain.md §4
 // injected at realistic rates, and the truth of every row.
 import Database from 'better-sqlite3-multiple-ciphers';
+import { compareDates } from '../../shared/compare.ts';
 import type { Element, ElementResult } from '../../shared/domain.ts';
 import { nameVariant } from './names.ts';
 import { nikStructureValid } from './nik-check.ts';
@@ -98,8 +99,12 @@ export class RowMaker {
     else if (r < 0.12) { name = this.otherName(p); defects.push('NAMA_LAIN'); elements.NAMA = 'TIDAK_SESUAI'; }
     let birthDate = p.birthDate;
     if (prng.chance(0.03)) {
-      const d = new Date(Date.parse(p.birthDate) + prng.int(1, 400) * 86_400_000 * (prng.chance(0.5) ? 1 : -1));
-      birthDate = d.toISOString().slice(0, 10); defects.push('TGL_LHR_SALAH'); elements.TGL_LHR = 'TIDAK_SESUAI';
+      // A clearly different date: one wrong digit or day and month swapped would be MIRIP.
+      do {
+        const d = new Date(Date.parse(p.birthDate) + prng.int(1, 400) * 86_400_000 * (prng.chance(0.5) ? 1 : -1));
+        birthDate = d.toISOString().slice(0, 10);
+      } while (compareDates(p.birthDate, birthDate) !== 'TIDAK_SESUAI');
+      defects.push('TGL_LHR_SALAH'); elements.TGL_LHR = 'TIDAK_SESUAI';
     }
     return {
       cells: {
@@ -149,10 +154,14 @@ export class RowMaker {
 
   private nameTypo(name: string): string {
     const words = name.split(' ');
-    let longest = 0;
-    words.forEach((w, i) => { if (w.length > words[longest]!.length) longest = i; });
+    // A typo a clerk makes in a plain word: not in an abbreviation ("MUH."), and not inside an
+    // old-spelling digraph that normalisation folds (TJ, DJ, OE, ...), where one wrong key
+    // would change two letters of the folded word and the truth would no longer be "MIRIP".
+    const typable = (w: string) => w.length >= 4 && !w.includes('.') && !/TJ|DJ|OE|NJ|SJ|CH/.test(w);
+    let longest = -1;
+    words.forEach((w, i) => { if (typable(w) && (longest < 0 || w.length > words[longest]!.length)) longest = i; });
+    if (longest < 0) return name + 'H';
     const w = words[longest]!;
-    if (w.length < 4) return name + 'H';
     const pos = this.prng.int(1, w.length - 1);
     const letter = w[pos] === 'A' ? 'E' : 'A';
     words[longest] = w.slice(0, pos) + letter + w.slice(pos + 1);
