@@ -9,6 +9,7 @@ import {
   getSavedMap, listSheets as engineListSheets, prepareImport, readWorkbook, saveBatch,
   type ImportPreview as EnginePreview, type ValidationSummary,
 } from '../import/index.ts';
+import { buildRows, summarize } from '../import/rows.ts';
 
 export interface PrepareOptions {
   sheet: string;
@@ -48,14 +49,28 @@ export function toValidation(s: ValidationSummary): ImportValidation {
 }
 
 export async function prepare(db: Database, path: string, opts: PrepareOptions): Promise<EnginePreview> {
-  const hasMap = opts.map && Object.keys(opts.map).length > 0;
-  return prepareImport(path, {
+  const map = opts.map && Object.keys(opts.map).length > 0 ? opts.map : null;
+  const p = await prepareImport(path, {
     sheet: opts.sheet,
     ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
-    ...(hasMap ? { map: opts.map } : {}),
+    ...(map ? { map } : {}),
     savedMap: opts.agencyId ? getSavedMap(db, opts.agencyId) : null,
     previewRows: PREVIEW_ROWS,
   });
+  return map ? onlyMapped(p, map) : p;
+}
+
+/**
+ * The wizard always sends the whole mapping, so a column the user set to "abaikan" must stay
+ * unmapped; the engine still guesses fields an explicit map leaves out. Drop those guesses and
+ * rebuild the rows and summary from the same sheet rows (the read is cached).
+ */
+async function onlyMapped(p: EnginePreview, map: Partial<Record<Field, number>>): Promise<EnginePreview> {
+  const mapping = p.mapping.filter((m) => map[m.field] === m.column);
+  if (mapping.length === p.mapping.length) return p;
+  const sheetRows = (await readWorkbook(p.file.path)).sheets.find((s) => s.name === p.sheet)?.rows ?? [];
+  const rows = buildRows(sheetRows, p.rows.map((r) => r.rowNo - 1), mapping);
+  return { ...p, mapping, rows, preview: rows.slice(0, PREVIEW_ROWS), summary: summarize(rows) };
 }
 
 export async function toPreview(p: EnginePreview): Promise<Omit<ImportPreview, 'duplicateOf'>> {

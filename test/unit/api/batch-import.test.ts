@@ -39,6 +39,18 @@ describe('batch API: the import wizard', () => {
     expect(ok.batchId).toBeGreaterThan(saved.batchId);
   }, 30_000);
 
+  it('keeps a column the user set to "abaikan" unmapped, in the preview and in the saved batch', async () => {
+    const { call } = apiSetup();
+    const staged = await call<StagedFile>('batch/stageFile', { fileName: 'a.xlsx', dataBase64: messyWorkbook().toString('base64') });
+    const first = await call<ImportPreview>('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA' });
+    const map = Object.fromEntries(first.columns.filter((c) => c.field && c.field !== 'ALAMAT').map((c) => [c.field, c.index]));
+    const p = await call<ImportPreview>('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA', headerRow: first.headerRow, map });
+    expect(p.columns.find((c) => c.letter === 'H')!.field).toBeNull();
+    const saved = await call<{ batchId: number }>('batch/save', { stagedId: staged.stagedId, sheet: 'DATA', map, agencyId: 902, ...purpose });
+    const detail = await call<BatchDetail>('batch/get', { batchId: saved.batchId });
+    expect(Object.keys(detail.columnMap)).not.toContain('ALAMAT');
+  }, 30_000);
+
   it('refuses a file that is not a spreadsheet in Indonesian and keeps no staged copy', async () => {
     const { dispatch, dir } = apiSetup();
     const r = await dispatch('batch/stageFile', { fileName: 'foto.png', dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]).toString('base64') });
