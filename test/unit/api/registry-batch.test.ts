@@ -87,6 +87,17 @@ describe('batch API: list and matching in the background', () => {
     expect(cancelled.queue).toBeNull();
   });
 
+  it('resumes a batch a crash left MATCHING when the service starts', async () => {
+    const reg = new FakeRegistry([person({ nik: nikA })]);
+    const { call, db } = apiSetup(async () => reg);
+    const id = insertBatch(db, [{ nik: nikA }, { nik: nikB }]);
+    db.prepare(`UPDATE batches SET state = 'MATCHING' WHERE id = ?`).run(id);
+    // The first call creates the context's match service, which picks the batch up.
+    const list = await until(() => call<BatchListItem[]>('batch/list', {}), (l) => l[0]?.state === 'MATCHED');
+    expect(list[0]!.state).toBe('MATCHED');
+    expect(list[0]!.counts).toMatchObject({ AKTIF: 1, INVALID: 1, BELUM_DIPERIKSA: 0 });
+  });
+
   it('deletes a batch without corrections (admin), audited with the reason', async () => {
     const { call, db, dispatch } = apiSetup();
     const id = insertBatch(db, [{ nik: nikA }]);
