@@ -151,7 +151,7 @@ export class MatchService {
         // The registry did not even open: nothing was checked, the batch waits for it.
         this.online = false;
         this.ctx.db.prepare(`UPDATE batches SET state = 'QUEUED', last_error = ? WHERE id = ?`)
-          .run(`SIAK tidak dapat dihubungi (${message}). Batch masuk antrean dan dilanjutkan otomatis saat SIAK menjawab lagi.`, batchId);
+          .run(`${message} Batch masuk antrean dan dilanjutkan otomatis saat SIAK menjawab lagi.`, batchId);
         this.queue.enqueue(batchId);
         this.emitProgress(batchId, 'QUEUED', message);
       } else {

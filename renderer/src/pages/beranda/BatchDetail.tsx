@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { BatchDetail as Detail } from '../../../../shared/api/batch.ts';
 import type { MatchProgress } from '../../../../shared/api/events.ts';
-import { ELEMENT_RESULTS, STATUSES } from '../../../../shared/domain.ts';
+import { ELEMENT_RESULTS, ELEMENTS, STATUSES } from '../../../../shared/domain.ts';
 import { padan, unwrap } from '../../api.ts';
 import { BatchActions } from './BatchActions.tsx';
 import { MatchProgressBar } from './MatchProgressBar.tsx';
@@ -24,6 +24,9 @@ export function BatchDetail({ batchId, version, progress, onClose, onError }: {
   if (!d) return <div className="panel detail-panel"><p className="muted">{tc('loading')}</p></div>;
   const k = (q: string) => `/koreksi/${d.id}?${q}`;
   const reasons = Object.entries(d.reasons).sort((a, b) => b[1] - a[1]);
+  // The office's order of elements (NAMA first), not the alphabet.
+  const order = (e: string) => { const i = (ELEMENTS as readonly string[]).indexOf(e); return i < 0 ? 99 : i; };
+  const elements = Object.entries(d.elements).sort((a, b) => order(a[0]) - order(b[0]));
   // NIK_GANDA has its own line below (duplicates), from duplicate_of_row.
   const flags = Object.entries(d.flags).filter(([f, n]) => n > 0 && f !== 'NIK_GANDA');
   return (
@@ -69,7 +72,7 @@ export function BatchDetail({ batchId, version, progress, onClose, onError }: {
             <table className="data compact">
               <thead><tr><th>{t('detail.element')}</th>{ELEMENT_RESULTS.map((r) => <th key={r} className="num">{tc(`elementResult.${r}`)}</th>)}</tr></thead>
               <tbody>
-                {Object.entries(d.elements).map(([el, res]) => (
+                {elements.map(([el, res]) => (
                   <tr key={el}>
                     <td>{tc(`element.${el}`, { defaultValue: el })}</td>
                     {ELEMENT_RESULTS.map((r) => (
