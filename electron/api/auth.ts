@@ -21,7 +21,7 @@ export const authHandlers: DomainHandlers<'auth'> = {
   setIdleLockMinutes: (a, ctx) => {
     ctx.db.transaction(() => {
       setSetting(ctx.db, IDLE_LOCK_SETTING, a.minutes);
-      appendAudit(ctx.db, { operator: operatorOf(ctx), action: 'SETTING_CHANGE', detail: { key: IDLE_LOCK_SETTING, value: a.minutes } });
+      appendAudit(ctx.db, { operator: operatorOf(ctx), action: 'SETTINGS_CHANGE', detail: { key: IDLE_LOCK_SETTING, value: a.minutes } });
     })();
     return authStatus(ctx);
   },
