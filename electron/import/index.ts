@@ -10,8 +10,12 @@ export { findDuplicateBatch, getSavedMap, saveBatch, type BatchPurpose, type Sav
 export { mapColumns, parseMapSpec, toSavedMap, type ColumnMapping, type MapSpec, type MappingSource, type UnmappedColumn } from './mapping.ts';
 export { detectHeader, dataRowIndexes, type HeaderInfo } from './header.ts';
 export type { ImportRow, ValidationSummary } from './rows.ts';
-export { readWorkbook, clearReadCache, DEFAULT_LIMITS, type ImportLimits } from './read.ts';
-export { runInWorker, WorkerFailure, WorkerJobError, type WorkerLimits } from './worker-host.ts';
+export { readWorkbook, clearReadCache, prewarmReader, DEFAULT_LIMITS, type ImportLimits } from './read.ts';
+export { prewarmWorker, runInWorker, WorkerFailure, WorkerJobError, type WorkerLimits } from './worker-host.ts';
+import { prewarmReader } from './read.ts';
+
+// Loading the engine readies one idle reader (unref'd: it never keeps the process alive).
+prewarmReader();
 
 export type ImportFileOptions = PrepareOptions & SaveOptions & { purpose: BatchPurpose; operator: string };
 

@@ -3,8 +3,8 @@
 // cached so listSheets followed by prepareImport parses it once.
 import { stat } from 'node:fs/promises';
 import { ImportError, importErrors, type ImportErrorCode } from './errors.ts';
-import type { ReadLimits, ReadResult } from './read-worker.ts';
-import { runInWorker, WorkerFailure, WorkerJobError } from './worker-host.ts';
+import type { ReadLimits, ReadResult, ReadSheet, ReadWire } from './read-worker.ts';
+import { prewarmWorker, runInWorker, WorkerFailure, WorkerJobError } from './worker-host.ts';
 
 export interface ImportLimits extends ReadLimits {
   maxFileBytes: number;
@@ -28,6 +28,15 @@ const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts
 
 let cache: { key: string; result: ReadResult } | null = null;
 
+/**
+ * Starts the next reader worker ahead of time (the wizard calls this when it opens; the
+ * engine's index does it once when loaded), so picking a file does not wait for SheetJS to
+ * load. Not after every read: an idle worker loading on a busy 2-core machine slows the rest.
+ */
+export function prewarmReader(): void {
+  prewarmWorker(WORKER_ENTRY, { maxOldGenerationSizeMb: DEFAULT_LIMITS.maxHeapMb });
+}
+
 export async function readWorkbook(path: string, limits: Partial<ImportLimits> = {}): Promise<ReadResult> {
   const l: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
   let st;
@@ -44,11 +53,13 @@ export async function readWorkbook(path: string, limits: Partial<ImportLimits> =
   cache = null;
   let result: ReadResult;
   try {
-    result = await runInWorker<{ path: string; limits: ReadLimits }, ReadResult>(
+    const wire = await runInWorker<{ path: string; limits: ReadLimits }, ReadWire>(
       WORKER_ENTRY,
       { path, limits: { maxRows: l.maxRows, maxCols: l.maxCols, maxCellChars: l.maxCellChars, maxUnpackedBytes: l.maxUnpackedBytes } },
       { timeoutMs: l.timeoutMs, maxOldGenerationSizeMb: l.maxHeapMb },
     );
+    const { sheetsJson, ...meta } = wire;
+    result = { ...meta, sheets: JSON.parse(sheetsJson) as ReadSheet[] };
   } catch (err) {
     throw toImportError(err, l);
   }

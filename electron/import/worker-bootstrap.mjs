@@ -1,7 +1,8 @@
 // Worker entry for runInWorker (worker-host.ts). A .ts module cannot be a worker's entry
 // under plain Node, so from source this registers tsx first; built .js entries load as is.
-// Protocol: the entry's default export is `async (input) => output`; the answer is posted
-// once as { ok: true, value } or { ok: false, error: { name, message, code } }.
+// Protocol: the entry's default export is `async (input) => output`; the input comes in
+// workerData.input, or, for a prewarmed worker (no input yet), as the first message. The
+// answer is posted once as { ok: true, value } or { ok: false, error: { name, message, code } }.
 import { parentPort, workerData } from 'node:worker_threads';
 
 try {
@@ -10,7 +11,10 @@ try {
     register();
   }
   const mod = await import(workerData.entry);
-  const value = await mod.default(workerData.input);
+  const input = workerData.prewarm
+    ? await new Promise((resolve) => parentPort.once('message', resolve))
+    : workerData.input;
+  const value = await mod.default(input);
   parentPort.postMessage({ ok: true, value });
 } catch (err) {
   const e = err instanceof Error ? err : new Error(String(err));

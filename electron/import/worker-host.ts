@@ -43,23 +43,74 @@ const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
  * is a .ts URL and the bootstrap registers tsx; in a build, pass the built .js URL (and ship
  * worker-bootstrap.mjs next to this module's output).
  */
+function resourceLimits(limits: WorkerLimits) {
+  return {
+    maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb ?? 1536,
+    maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb ?? 64,
+    codeRangeSizeMb: limits.codeRangeSizeMb ?? 64,
+    stackSizeMb: limits.stackSizeMb ?? 4,
+  };
+}
+
+function spawn(entry: string, limits: WorkerLimits, data: { input?: unknown; prewarm?: boolean }): Worker {
+  return new Worker(BOOTSTRAP, {
+    workerData: { entry, ...data },
+    resourceLimits: resourceLimits(limits),
+    // The job must not see the app's environment (keys, paths) it does not need.
+    env: {},
+    stdout: false,
+    stderr: false,
+  });
+}
+
+// Starting a worker and loading its modules (SheetJS is large) costs a few hundred ms. A
+// prewarmed worker has done that and waits, idle and unref'd, for its one job; it is still
+// single-use, so no state passes from one file to the next.
+const idle = new Map<string, Worker>();
+const idleKey = (entry: string, limits: WorkerLimits): string => JSON.stringify([entry, resourceLimits(limits)]);
+
+/** Starts a worker for `entryUrl` ahead of time; the next runInWorker with the same limits uses it. */
+export function prewarmWorker(entryUrl: URL | string, limits: Omit<WorkerLimits, 'timeoutMs'>): void {
+  const entry = String(entryUrl);
+  const key = idleKey(entry, { timeoutMs: 0, ...limits });
+  if (idle.has(key)) return;
+  try {
+    const w = spawn(entry, { timeoutMs: 0, ...limits }, { prewarm: true });
+    w.unref();
+    const drop = (): void => {
+      if (idle.get(key) === w) idle.delete(key);
+    };
+    w.once('exit', drop);
+    w.once('error', drop);
+    idle.set(key, w);
+  } catch {
+    // Prewarming is an optimisation only.
+  }
+}
+
+function takeIdle(entry: string, limits: WorkerLimits): Worker | null {
+  const key = idleKey(entry, limits);
+  const w = idle.get(key);
+  if (!w) return null;
+  idle.delete(key);
+  w.removeAllListeners('exit');
+  w.removeAllListeners('error');
+  w.ref();
+  return w;
+}
+
+/**
+ * Runs `entryUrl`'s default export with `input` in a fresh worker. Under tsx/vitest the entry
+ * is a .ts URL and the bootstrap registers tsx; in a build, pass the built .js URL (and ship
+ * worker-bootstrap.mjs next to this module's output).
+ */
 export function runInWorker<I, O>(entryUrl: URL | string, input: I, limits: WorkerLimits): Promise<O> {
   const entry = String(entryUrl);
   return new Promise<O>((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry, input },
-      resourceLimits: {
-        maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb ?? 1536,
-        maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb ?? 64,
-        codeRangeSizeMb: limits.codeRangeSizeMb ?? 64,
-        stackSizeMb: limits.stackSizeMb ?? 4,
-      },
-      // The job must not see the app's environment (keys, paths) it does not need.
-      env: {},
-      stdout: false,
-      stderr: false,
-    });
+    const warm = takeIdle(entry, limits);
+    const worker = warm ?? spawn(entry, limits, { input });
+    if (warm) warm.postMessage(input);
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
