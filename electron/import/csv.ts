@@ -73,7 +73,7 @@ export function parseCsv(text: string, delimiter: string, limits: CsvLimits, she
     let ch = text.charCodeAt(i);
     if (ch === 34 /* " */) {
       let v = '';
-      let start = ++i;
+      let start = i + 1;
       for (;;) {
         const q = text.indexOf('"', start);
         if (q < 0) {

@@ -113,7 +113,7 @@ export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: 
     let kk: string | null = null;
     if (kkCell !== undefined && cellText(kkCell).trim() !== '') {
       const n = cellNumber(kkCell);
-      kk = n !== undefined && Number.isSafeInteger(n) ? String(n) : cellText(kkCell).replace(/\.0+$/, '').replace(/['\s\u00a0.\-]/g, '');
+      kk = n !== undefined && Number.isSafeInteger(n) ? String(n) : cellText(kkCell).replace(/\.0+$/, '').replace(/['\s\u00a0.-]/g, '');
       if (!/^\d{16}$/.test(kk)) flags.push('KK_FORMAT');
     }
     if (nik.clean) {

@@ -110,3 +110,15 @@ describe('sheets', () => {
     await expect(prepareImport(path, { sheet: 'TIDAK ADA' })).rejects.toMatchObject({ code: 'SHEET_NOT_FOUND' });
   });
 });
+
+describe('HTML table saved as .xls (a common web-portal export)', () => {
+  it('reads it as a sheet', async () => {
+    const path = join(dir, 'portal.xls');
+    writeFileSync(path, `<html><body><table><tr><td>NIK</td><td>NAMA</td></tr><tr><td>${N1}</td><td>ANDI</td></tr></table></body></html>`);
+    const p = await prepareImport(path);
+    expect(p.file.format).toBe('xml');
+    expect(p.rows[0]).toMatchObject({ name: 'ANDI' });
+    // SheetJS may turn the HTML cell into a number; either way the NIK must survive or be flagged.
+    expect(p.rows[0]!.nik === N1 || p.rows[0]!.nikReason !== null).toBe(true);
+  });
+});
