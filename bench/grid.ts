@@ -63,6 +63,8 @@ export async function runGridBench(opts: GridBenchOptions = {}): Promise<GridBen
   try {
     await signIn(bridge.url);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+    page.on('console', (m) => m.type() === 'error' && process.stderr.write(`console: ${m.text().slice(0, 300)}\n`));
     await page.goto(`${bridge.url}/#/beranda`);
     const baseline = await page.evaluate(async (batchId) => {
       const s = performance.now();
@@ -73,7 +75,10 @@ export async function runGridBench(opts: GridBenchOptions = {}): Promise<GridBen
     }, seeded.batchId);
     const start = Date.now();
     await page.goto(`${bridge.url}/#/koreksi/${seeded.batchId}`);
-    await page.waitForSelector('.ag-center-cols-container .ag-row', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="review-grid"] .ag-row .kx-status', { timeout: 120_000 }).catch(async (err: unknown) => {
+      await page.screenshot({ path: 'test-results/screens/bench-failure.png' });
+      throw err;
+    });
     const firstRowsMs = Date.now() - start;
     const shown = () => page.locator('[data-stat="shown"] .v').innerText();
     const before = await shown();

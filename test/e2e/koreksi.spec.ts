@@ -87,11 +87,12 @@ async function decideWithReason(page: Page, reason: string): Promise<void> {
 }
 
 async function openRow(page: Page, facet: string, value: string, rowNo: number): Promise<void> {
-  await page.getByRole('button', { name: /Hapus saringan/ }).click().catch(() => undefined);
+  const clear = page.getByRole('button', { name: /Hapus saringan/ });
+  if (await clear.isVisible()) await clear.click();
   await page.locator(`[data-facet="${facet}"] [data-value="${value}"]`).click();
   // The facet leaves exactly this row: the defect is the only one of its kind in the workbook.
   await expect(page.locator('[data-stat="shown"] .v')).toHaveText('1');
-  await page.locator('.ag-center-cols-container .ag-row').first().click();
+  await page.locator('[data-testid="review-grid"] .ag-row .kx-status').first().click();
   await expect(page.getByTestId('side-panel')).toContainText(`Baris ${rowNo}`);
 }
 
