@@ -10,8 +10,8 @@ export const SEED = 1;
 
 export const SMALL_REGISTRY = 163_314;
 export const LARGE_REGISTRY = 1_000_000;
-/** Excel's maximum rows per sheet; the generator writes CSV above 200,000 rows. */
-export const SCALE_ROWS = 1_048_576;
+/** Excel's maximum sheet (1,048,576 rows) less its header row; the generator writes CSV above 200,000 rows. */
+export const SCALE_ROWS = 1_048_575;
 
 const done = (path: string): string => `${path}.done`;
 

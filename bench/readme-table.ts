@@ -27,6 +27,7 @@ export function renderTable(r: Results): string {
   out.push('| rows | stage | ratio Padan/raw | goal | | Padan median | raw median | Padan peak RSS | raw peak RSS |');
   out.push('|---:|---|---:|---:|---|---:|---:|---:|---:|');
   const missed: string[] = [];
+  const missedBy: Partial<Record<StageName, string[]>> = {};
   for (const row of r.ratios) {
     const size = r.sizes.find((s) => s.rows === row.rows);
     for (const [k, label] of STAGES) {
@@ -37,15 +38,17 @@ export function renderTable(r: Results): string {
         continue;
       }
       const ok = ratio <= goal;
-      if (!ok) missed.push(`${label} at ${num(row.rows)} rows (${ratio}× against ≤ ${goal}×)`);
+      if (!ok) (missedBy[k] ??= []).push(`${ratio}× at ${num(row.rows)} rows`);
       out.push(`| ${num(row.rows)} | ${label} | **${ratio.toFixed(2)}×** | ≤ ${goal}× | ${ok ? 'met' : '**missed**'} | ${sec(row.padanMs[k])} | ${sec(row.rawMs[k])} | ${mb(row.padanPeakMb[k])} | ${mb(row.rawPeakMb[k])} |`);
     }
     if (size && Object.keys(size.errors).length) {
       for (const [k, e] of Object.entries(size.errors)) out.push(`| ${num(row.rows)} | ${k} | error | | | ${e.replace(/\|/g, '/').slice(0, 160)} | | | |`);
     }
   }
+  for (const [k, label] of STAGES) if (missedBy[k]) missed.push(`${label} (goal ≤ ${GOALS[k]}×): ${missedBy[k]!.join(', ')}`);
   out.push('');
-  if (r.e2eMode) out.push(`End to end measured as: ${r.e2eMode}.`);
+  const modes = [...new Set(r.sizes.map((s) => s.e2eMode).filter(Boolean))];
+  if (modes.length) out.push(`End to end measured as: ${modes.join('; ')}.`);
   const r100 = r.ratios.find((x) => x.rows === 100_000);
   const peak = r100?.padanPeakMb.e2e;
   if (peak !== undefined) {
@@ -55,12 +58,18 @@ export function renderTable(r: Results): string {
   } else out.push('Peak memory end to end on 100,000 rows: not measured in this run (quick runs stop at 10,000 rows).');
   if (r.floor) out.push(`Process floor: a stage child (node + tsx + modules, no work) peaks at ${mb(r.floor.stageProcessRssMb)}; \`padan --help\` takes ${sec(r.floor.cliStartupMs)} and ${mb(r.floor.cliStartupRssMb)} — both included in the Padan numbers of "end to end".`);
   const sc = r.scale;
-  if (sc?.seconds !== undefined) out.push(`Scale: \`padan match\` on ${num(sc.rows)} rows (${sc.format?.toUpperCase()}, the generator writes CSV above 200,000 rows) against ${num(sc.registryPersons ?? 0)} persons: **${sc.seconds.toFixed(0)} s**, peak RSS **${mb(sc.peakRssMb)}**.` +
+  if (sc?.seconds !== undefined) out.push(`Scale: \`padan match\` on ${num(sc.rows)} rows (${sc.format?.toUpperCase()}, the generator writes CSV above 200,000 rows) against ${num(sc.registryPersons ?? 0)} persons: **${sc.seconds.toFixed(0)} s**, peak RSS **${mb(sc.peakRssMb)}**` +
+    (sc.separateRun ? ` (measured by \`npm run bench -- --scale-only\` at ${sc.separateRun.at.slice(11, 16)} UTC, load average ${sc.separateRun.loadAverage}).` : '.') +
     (sc.refusedByDefaultLimits ? ` With the default limits Padan refuses this file (${sc.refusedByDefaultLimits.replace(/\|/g, '/').slice(0, 200)}); the numbers are with \`limits.maxFileBytes\` raised to 512 MB.` : ''));
   else if (sc?.error) out.push(`Scale (${num(sc.rows)} rows): failed — ${sc.error.slice(0, 300)}`);
   else out.push('Scale (1,048,576 rows against 1,000,000 persons): not run in this mode.');
   const g = r.grid;
-  if (g?.measured) out.push(`Grid (100,000-row batch in Chromium, facet filter): ${Object.entries(g).filter(([k]) => k !== 'measured').map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ')}.`);
+  const gg = g?.grid as { firstRowsMs?: number; facetFilterMs?: number; shownAfterFilter?: number } | undefined;
+  const gb = g?.baseline as { fetchParseMs?: number } | undefined;
+  if (g?.measured && gg?.firstRowsMs !== undefined && gb?.fetchParseMs) {
+    out.push(`Grid (\`bench/grid.ts\`, ${num(Number(g.rows))}-row batch in the review page in Chromium): first rows shown after **${sec(gg.firstRowsMs)}** against ${sec(gb.fetchParseMs)} ` +
+      `for the page to fetch and JSON-parse the same rows without the grid (**${(gg.firstRowsMs / gb.fetchParseMs).toFixed(2)}×**); a status facet filter applies in **${sec(gg.facetFilterMs)}** (${num(gg.shownAfterFilter ?? 0)} rows shown).`);
+  } else if (g?.measured) out.push(`Grid: ${JSON.stringify(g)}.`);
   else out.push(`Grid: not measured — ${g?.reason ?? 'not run in this mode'}.`);
   out.push('');
   if (missed.length) {
@@ -68,7 +77,7 @@ export function renderTable(r: Results): string {
     out.push('');
     for (const mi of missed) {
       const key = (Object.keys(LIMITS) as (keyof typeof LIMITS)[]).find((k) => mi.startsWith(k === 'e2e' ? 'end to end' : k === 'peak' ? 'peak' : k));
-      out.push(`- **${mi}**: ${key ? LIMITS[key] : 'not profiled yet.'}`);
+      out.push(`- **${mi}**. ${key ? LIMITS[key] : 'Not profiled yet.'}`);
     }
   } else if (r.ratios.some((x) => Object.keys(x.ratio).length)) out.push('Every goal measured in this run was met.');
   else out.push('No ratio could be measured in this run (see the errors above).');

@@ -19,6 +19,8 @@ export interface SizeResult {
   stages: Partial<Record<StageName, { padan: Summary; raw?: Summary }>>;
   /** Stages that could not be measured, with the reason. */
   errors: Partial<Record<StageName, string>>;
+  /** How end to end was measured: the CLI, or (when the CLI is broken) its functions in one child. */
+  e2eMode?: string;
 }
 
 export interface RatioRow {
@@ -49,10 +51,10 @@ export interface Results {
   floor: { stageProcessRssMb: number; cliStartupMs: number; cliStartupRssMb: number } | null;
   sizes: SizeResult[];
   ratios: RatioRow[];
-  scale: { rows: number; format?: string; registryPersons?: number; seconds?: number; peakRssMb?: number; timings?: unknown; error?: string; refusedByDefaultLimits?: string } | null;
+  scale: { rows: number; format?: string; registryPersons?: number; seconds?: number; peakRssMb?: number; timings?: unknown; error?: string; refusedByDefaultLimits?: string; e2eMode?: string;
+    /** Set when the scale run was measured by `--scale-only` after the main run. */
+    separateRun?: { at: string; seconds: number; loadAverage: number } } | null;
   grid: GridResult | null;
-  /** How end to end was measured: the CLI, or (when the CLI is broken) its functions in one child. */
-  e2eMode?: string;
   totalSeconds: number;
 }
 

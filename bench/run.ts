@@ -10,10 +10,11 @@ import { ChildFailed, ROOT, STORE_KEY, load, machine, round, runChild, summarize
 import { GOALS, ratioRow, type SizeResult, type Results } from './results.ts';
 
 const { values: opt } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, runs: { type: 'string' }, 'no-scale': { type: 'boolean', default: false }, 'no-readme': { type: 'boolean', default: false } },
+  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, runs: { type: 'string' }, 'no-scale': { type: 'boolean', default: false }, 'no-readme': { type: 'boolean', default: false }, 'scale-only': { type: 'boolean', default: false } },
 });
 const quick = opt.quick!;
-const sizes = opt.sizes ? opt.sizes.split(',').map(Number) : quick ? [10_000] : [10_000, 55_000, 100_000];
+const scaleOnly = opt['scale-only']!;
+const sizes = scaleOnly ? [] : opt.sizes ? opt.sizes.split(',').map(Number) : quick ? [10_000] : [10_000, 55_000, 100_000];
 const runsFor = (rows: number): number => (opt.runs ? Number(opt.runs) : quick ? 3 : rows <= 10_000 ? 5 : 3);
 const WORK = join(CACHE, 'work');
 const STAGE = join(import.meta.dirname, 'stage.ts');
@@ -57,7 +58,8 @@ async function cliMatch(file: string, registry: string, dir: string, timeoutMs =
   try {
     return await cliOnly(file, registry, dir, timeoutMs, out);
   } catch (err) {
-    if (!(err instanceof ChildFailed) || !/Impor gagal|importFile|import\/index/.test(err.message)) throw err;
+    // Only a broken call into the engine falls back; a refusal of the file (limits) is a result.
+    if (!(err instanceof ChildFailed) || !/Cannot read properties|is not a function|importFile|import\/index|belum tersedia/.test(err.message)) throw err;
     // The CLI's own call into the import engine is broken in this tree: measure the same
     // functions in one child process instead, and say so in the results.
     e2eMode = `in-process functions (importFile, matchBatch, writeRowsJsonl, exportBatch) in one child process: the CLI failed with "${err.message.slice(0, 200)}"`;
@@ -150,6 +152,7 @@ async function measureSize(rows: number, registry: string): Promise<SizeResult> 
       rmSync(d, { recursive: true, force: true });
     }
     res.stages.e2e = { padan: summarize(e2e) };
+    res.e2eMode = e2eMode;
     log(`  padan ${fmt(res.stages.e2e.padan)}`);
   } catch (err) {
     res.errors.e2e = (err as Error).message;
@@ -159,13 +162,15 @@ async function measureSize(rows: number, registry: string): Promise<SizeResult> 
   return res;
 }
 
-const results: Results = {
+// --scale-only: rerun the scale measurement into the existing results.json, keeping the rest.
+const previous = scaleOnly ? (JSON.parse(readFileSync(join(import.meta.dirname, 'results.json'), 'utf8')) as Results) : null;
+const results: Results = previous ?? {
   generatedAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', machine: machine(), seed: SEED,
   registries: { small: SMALL_REGISTRY, large: LARGE_REGISTRY }, goals: GOALS,
   loadAverage: { start: load(), end: 0 }, floor: null, sizes: [], ratios: [], scale: null, grid: null, totalSeconds: 0,
 };
 const small = await registryFile(SMALL_REGISTRY, log);
-{
+if (!scaleOnly) {
   const floor = summarize([await stage('noop', {}), await stage('noop', {}), await stage('noop', {})]);
   const cli: Run[] = [];
   for (let i = 0; i < 3; i++) cli.push(await runChild(CLI, ['--help'], { tmp: WORK, tsx: false }));
@@ -176,7 +181,6 @@ for (const rows of sizes) {
   const r = await measureSize(rows, small);
   results.sizes.push(r);
   results.ratios.push(ratioRow(r));
-  results.e2eMode = e2eMode;
   writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 }
 if (!quick && !opt['no-scale']) {
@@ -197,7 +201,7 @@ if (!quick && !opt['no-scale']) {
       mkdirSync(join(d, 'data'), { recursive: true });
       run = await runChild(STAGE, ['e2e-padan', JSON.stringify({ file, registry: large, dir: d, out: 'hasil.csv', maxFileBytes: 512 * 2 ** 20 })], { tmp: WORK, timeoutMs: 12 * 60_000 });
     }
-    results.scale = { rows: SCALE_ROWS, format: 'csv', registryPersons: LARGE_REGISTRY, seconds: round(run.wallMs / 1000), peakRssMb: round(run.maxRssKb / 1024), timings: run.facts.timings ?? null, ...(refused ? { refusedByDefaultLimits: refused } : {}) };
+    results.scale = { rows: SCALE_ROWS, format: 'csv', registryPersons: LARGE_REGISTRY, seconds: round(run.wallMs / 1000), peakRssMb: round(run.maxRssKb / 1024), timings: run.facts.timings ?? null, ...(refused ? { refusedByDefaultLimits: refused } : {}), e2eMode: refused ? 'in-process functions with maxFileBytes raised' : e2eMode };
     log(`  ${results.scale.seconds} s, peak ${results.scale.peakRssMb} MB`);
     rmSync(d, { recursive: true, force: true });
   } catch (err) {
@@ -205,13 +209,13 @@ if (!quick && !opt['no-scale']) {
     log(`  scale not measured: ${(err as Error).message}`);
   }
 }
-if (!quick) {
+if (!quick && !scaleOnly) {
   const { measureGrid } = await import('./grid-stage.ts');
   results.grid = await measureGrid(small, log);
 }
-results.e2eMode = e2eMode;
-results.loadAverage.end = load();
-results.totalSeconds = round((performance.now() - t0) / 1000);
+if (!scaleOnly) results.loadAverage.end = load();
+if (scaleOnly && results.scale) results.scale.separateRun = { at: new Date().toISOString(), seconds: round((performance.now() - t0) / 1000), loadAverage: load() };
+else results.totalSeconds = round((performance.now() - t0) / 1000);
 writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 log(`bench/results.json written (${results.totalSeconds} s)`);
 if (!opt['no-readme']) {
