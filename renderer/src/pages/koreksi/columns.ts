@@ -51,7 +51,7 @@ export function buildColumns(elements: readonly Element[], t: TFunction): ColDef
       cellClass: (p) => (p.data && needsReview(p.data) ? 'kx-rowno needs' : 'kx-rowno'),
     },
     {
-      colId: 'nikInput', headerName: t('koreksi:col.nikInput'), field: 'nikInput', width: 150, pinned: 'left', cellClass: 'kx-mono',
+      colId: 'nikInput', headerName: t('koreksi:col.nikInput'), field: 'nikInput', width: 142, pinned: 'left', cellClass: 'kx-mono',
       ...dom((p) => {
         const d = p.data;
         if (!d) return '';
@@ -64,7 +64,7 @@ export function buildColumns(elements: readonly Element[], t: TFunction): ColDef
     },
     {
       // Status and reason share one column: the grid must leave room for the element columns at 1366 px.
-      colId: 'status', headerName: `${t('koreksi:col.status')} · ${t('koreksi:col.reason')}`, field: 'status', width: 178, sortable: true,
+      colId: 'status', headerName: `${t('koreksi:col.status')} · ${t('koreksi:col.reason')}`, field: 'status', width: 166, sortable: true,
       ...dom((p) => {
         const d = p.data;
         if (!d) return '';
