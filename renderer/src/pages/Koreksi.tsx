@@ -157,6 +157,8 @@ export default function KoreksiPage() {
         </div>
       </div>
       {message && <div className="alert info kx-toast" role="status">{message}</div>}
+      {/* Read by bench/grid.ts: where the time to open a batch goes. */}
+      {review.timings && <span hidden data-testid="timings" data-fetch={review.timings.fetchMs} data-model={review.timings.modelMs} />}
       {review.error && <div className="alert error">{review.error}</div>}
       {batchId !== null && !rows && !review.error && <div className="empty">{t('loadingRows', { what: t('rows') })}</div>}
       {rows && (
