@@ -11,6 +11,13 @@ export interface NikInput {
   numeric?: boolean;
   /** The stored number when numeric. */
   raw?: number;
+  /**
+   * The file has no cell types (CSV). A bare 16-digit value whose serial is 0000 there is a
+   * number Excel wrote out when the CSV was saved, digit 16 already lost (serials
+   * 0001-0009); other values ending in 0 cannot be told apart from typed NIKs and stay as
+   * they are (the repair's single-digit substitutions still cover their last digit).
+   */
+  untyped?: boolean;
 }
 
 export interface CleanNik {
@@ -38,6 +45,7 @@ export function cleanNik(cell: NikInput): CleanNik {
   const base = { input, suspect: false };
   let digits: string;
   const numeric = cell.numeric === true && typeof cell.raw === 'number' && Number.isFinite(cell.raw);
+  const bareDigits = cell.untyped === true && /^\d{16}$/.test(input.trim());
   if (numeric) {
     const raw = cell.raw as number;
     if (!Number.isInteger(raw) || raw < 0 || raw >= 1e21) {
@@ -56,7 +64,9 @@ export function cleanNik(cell: NikInput): CleanNik {
   if (digits === '') return { ...base, clean: null, reason: 'KOSONG', detail: 'NIK kosong.' };
   // A numeric 16-digit cell: Excel keeps 15 significant digits, so digit 16 may be a 0 it
   // invented; above 2^53 the stored number cannot even hold every digit.
-  const suspect = numeric && digits.length === 16 && (digits.endsWith('0') || !Number.isSafeInteger(cell.raw));
+  const suspect =
+    (numeric && digits.length === 16 && (digits.endsWith('0') || !Number.isSafeInteger(cell.raw))) ||
+    (bareDigits && digits.endsWith('0000'));
   const problem = nikStructureProblem(digits);
   if (problem) {
     // Serial 0000 from a numeric cell is the lost digit itself (serials 0001-0009): the

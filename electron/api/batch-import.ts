@@ -68,8 +68,9 @@ export async function prepare(db: Database, path: string, opts: PrepareOptions):
 async function onlyMapped(p: EnginePreview, map: Partial<Record<Field, number>>): Promise<EnginePreview> {
   const mapping = p.mapping.filter((m) => map[m.field] === m.column);
   if (mapping.length === p.mapping.length) return p;
-  const sheetRows = (await readWorkbook(p.file.path)).sheets.find((s) => s.name === p.sheet)?.rows ?? [];
-  const rows = buildRows(sheetRows, p.rows.map((r) => r.rowNo - 1), mapping);
+  const read = await readWorkbook(p.file.path);
+  const sheetRows = read.sheets.find((s) => s.name === p.sheet)?.rows ?? [];
+  const rows = buildRows(sheetRows, p.rows.map((r) => r.rowNo - 1), mapping, undefined, read.format === 'csv');
   return { ...p, mapping, rows, preview: rows.slice(0, PREVIEW_ROWS), summary: summarize(rows) };
 }
 

@@ -114,7 +114,7 @@ export async function prepareImport(path: string, opts: PrepareOptions = {}): Pr
   const nik = mapping.find((m) => m.field === 'NIK');
   if (!nik) throw importErrors.noNik();
   const indexes = dataRowIndexes(sheet.rows, header.dataStart, nik.column);
-  const rows = buildRows(sheet.rows, indexes, mapping, opts.referenceYear);
+  const rows = buildRows(sheet.rows, indexes, mapping, opts.referenceYear, read.format === 'csv');
   return {
     file,
     sheet: sheet.name,

@@ -63,7 +63,14 @@ function text(c: SheetCell | undefined): string | null {
   return t === '' ? null : t;
 }
 
-export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: ColumnMapping[], referenceYear?: number): ImportRow[] {
+/** `untyped`: the file carries no cell types (CSV), see NikInput.untyped. */
+export function buildRows(
+  sheetRows: SheetCell[][],
+  indexes: number[],
+  mapping: ColumnMapping[],
+  referenceYear?: number,
+  untyped = false,
+): ImportRow[] {
   const at = (f: Field): number => mapping.find((m) => m.field === f)?.column ?? -1;
   const cNik = at('NIK'), cName = at('NAMA'), cPlace = at('TMPT_LHR'), cDate = at('TGL_LHR'), cTtl = at('TTL');
   const cSex = at('JENIS_KELAMIN'), cKk = at('NO_KK'), cMother = at('NAMA_IBU'), cAddr = at('ALAMAT');
@@ -79,7 +86,7 @@ export function buildRows(sheetRows: SheetCell[][], indexes: number[], mapping: 
     const flags: ImportFlag[] = [];
     const nikCell = pick(cells, cNik);
     const raw = cellNumber(nikCell);
-    const nik = cleanNik({ text: cellText(nikCell), numeric: raw !== undefined, ...(raw !== undefined ? { raw } : {}) });
+    const nik = cleanNik({ text: cellText(nikCell), numeric: raw !== undefined, untyped, ...(raw !== undefined ? { raw } : {}) });
     if (nik.suspect) flags.push('NIK_CURIGA_EXCEL');
 
     let birthPlace = text(pick(cells, cPlace));
