@@ -17,6 +17,8 @@ const scaleOnly = opt['scale-only']!;
 const sizes = scaleOnly ? [] : opt.sizes ? opt.sizes.split(',').map(Number) : quick ? [10_000] : [10_000, 55_000, 100_000];
 const runsFor = (rows: number): number => (opt.runs ? Number(opt.runs) : quick ? 3 : rows <= 10_000 ? 5 : 3);
 const WORK = join(CACHE, 'work');
+// A quick run never overwrites the full run's results (and README table) that are committed.
+const RESULTS = join(import.meta.dirname, quick ? 'results-quick.json' : 'results.json');
 const STAGE = join(import.meta.dirname, 'stage.ts');
 const CLI = join(ROOT, 'bin', 'padan.mjs');
 const t0 = performance.now();
@@ -163,7 +165,7 @@ async function measureSize(rows: number, registry: string): Promise<SizeResult> 
 }
 
 // --scale-only: rerun the scale measurement into the existing results.json, keeping the rest.
-const previous = scaleOnly ? (JSON.parse(readFileSync(join(import.meta.dirname, 'results.json'), 'utf8')) as Results) : null;
+const previous = scaleOnly ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Results) : null;
 const results: Results = previous ?? {
   generatedAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', machine: machine(), seed: SEED,
   registries: { small: SMALL_REGISTRY, large: LARGE_REGISTRY }, goals: GOALS,
@@ -181,7 +183,7 @@ for (const rows of sizes) {
   const r = await measureSize(rows, small);
   results.sizes.push(r);
   results.ratios.push(ratioRow(r));
-  writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
 }
 if (!quick && !opt['no-scale']) {
   try {
@@ -216,12 +218,13 @@ if (!quick && !scaleOnly) {
 if (!scaleOnly) results.loadAverage.end = load();
 if (scaleOnly && results.scale) results.scale.separateRun = { at: new Date().toISOString(), seconds: round((performance.now() - t0) / 1000), loadAverage: load() };
 else results.totalSeconds = round((performance.now() - t0) / 1000);
-writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-log(`bench/results.json written (${results.totalSeconds} s)`);
-if (!opt['no-readme']) {
+writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+log(`${RESULTS.replace(ROOT + '/', '')} written (${results.totalSeconds} s)`);
+if (quick) console.log('\n' + (await import('./readme-table.ts')).renderTable(results));
+else if (!opt['no-readme']) {
   const { updateReadme } = await import('./readme-table.ts');
   updateReadme();
   log('README.md "Benchmarks" table updated');
 }
-if (results.sizes.some((s) => Object.keys(s.errors).length) && process.exitCode === undefined) process.exitCode = 0;
-void ChildFailed;
+// A stage that could not be measured is a failed bench run (the results say which and why).
+if (results.sizes.some((s) => Object.keys(s.errors).length) || results.scale?.error) process.exitCode = 1;
