@@ -11,7 +11,7 @@ const root = new URL('..', import.meta.url).pathname;
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', cwd: root });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-let electronBinary = null;
+let electronBinary;
 try {
   electronBinary = require('electron');
   if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) electronBinary = null;

@@ -37,7 +37,10 @@ export function exportAuditCsv(db: Database, path: string, filter: AuditFilter, 
     for (const r of iterateAudit(db, filter)) {
       buf += COLUMNS.map((c) => csvField(r[c])).join(',') + '\r\n';
       entries++;
-      if (buf.length > 1 << 20) (writeSync(fd, buf), (buf = ''));
+      if (buf.length > 1 << 20) {
+        writeSync(fd, buf);
+        buf = '';
+      }
     }
     writeSync(fd, buf);
     fsyncSync(fd);

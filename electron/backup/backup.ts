@@ -88,7 +88,10 @@ function openBackup(path: string, passphrase: string): { db: Db; info: BackupInf
   }
   const { meta, image } = unpack(decryptBackup(file, passphrase));
   // The image was taken in WAL mode; an in-memory database must be told it is not.
-  if (image.length > 19) (image[18] = 1), (image[19] = 1);
+  if (image.length > 19) {
+    image[18] = 1;
+    image[19] = 1;
+  }
   let mem: Db;
   try {
     mem = new Database(image);

@@ -119,7 +119,7 @@ export class RowMaker {
 
   private unknownPerson(): AgencyRow {
     const prng = this.prng;
-    let nik = '';
+    let nik: string;
     do {
       const y = prng.int(1950, 2010), m = prng.int(1, 12), d = prng.int(1, 28) + (prng.chance(0.5) ? 40 : 0);
       nik = `73720${prng.int(1, 4)}${String(d).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y).slice(2)}${prng.int(5000, 9999)}`;

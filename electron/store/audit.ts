@@ -105,12 +105,27 @@ export interface AuditFilter {
 function whereOf(f: AuditFilter): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (f.operator) (parts.push('operator = ?'), params.push(f.operator));
-  if (f.action) (parts.push('action = ?'), params.push(f.action));
-  if (f.batchId != null) (parts.push('batch_id = ?'), params.push(f.batchId));
-  if (f.from) (parts.push('at >= ?'), params.push(f.from));
+  if (f.operator) {
+    parts.push('operator = ?');
+    params.push(f.operator);
+  }
+  if (f.action) {
+    parts.push('action = ?');
+    params.push(f.action);
+  }
+  if (f.batchId != null) {
+    parts.push('batch_id = ?');
+    params.push(f.batchId);
+  }
+  if (f.from) {
+    parts.push('at >= ?');
+    params.push(f.from);
+  }
   // A bare date as upper bound means "through the end of that day".
-  if (f.to) (parts.push('at <= ?'), params.push(/^\d{4}-\d{2}-\d{2}$/.test(f.to) ? `${f.to}T23:59:59.999Z` : f.to));
+  if (f.to) {
+    parts.push('at <= ?');
+    params.push(/^\d{4}-\d{2}-\d{2}$/.test(f.to) ? `${f.to}T23:59:59.999Z` : f.to);
+  }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

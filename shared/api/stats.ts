@@ -43,7 +43,7 @@ export const statsCalls = {
   monthlyHtml: call<{ html: string }>()(z.object({ year }).strict(), 'SIGNED_IN'),
   /** NIK as typed: 16 digits, spaces and dots allowed. */
   nikSearch: call<NikAppearance[]>()(
-    z.object({ nik: z.string().max(40).regex(/^[\d\s.\-]*$/).refine((v) => v.replace(/\D/g, '').length === 16, 'NIK harus 16 digit') }).strict(),
+    z.object({ nik: z.string().max(40).regex(/^[\d\s.-]*$/).refine((v) => v.replace(/\D/g, '').length === 16, 'NIK harus 16 digit') }).strict(),
     'SIGNED_IN',
   ),
 };
