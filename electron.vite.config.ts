@@ -1,19 +1,39 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+
+/** Worker threads load their entry by file: ship the bootstrap next to main.js. */
+function workerBootstrap(): Plugin {
+  return {
+    name: 'padan-worker-bootstrap',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'worker-bootstrap.mjs',
+        source: readFileSync(resolve(__dirname, 'electron/import/worker-bootstrap.mjs'), 'utf8'),
+      });
+    },
+  };
+}
 
 // Main and preload are bundled for Node/Electron with dependencies left external (native
 // modules such as better-sqlite3 are rebuilt for Electron by electron-builder); the
 // renderer is a plain Vite React build that the test bridge serves too.
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    plugins: [externalizeDepsPlugin(), workerBootstrap()],
     build: {
       outDir: 'out/main',
       rollupOptions: {
         input: {
           main: resolve(__dirname, 'electron/main.ts'),
+          // Worker entries, loaded by runInWorker from files beside main.js.
+          'read-worker': resolve(__dirname, 'electron/import/read-worker.ts'),
+          'export-worker': resolve(__dirname, 'electron/export/worker.ts'),
         },
+        output: { entryFileNames: '[name].js' },
       },
     },
   },

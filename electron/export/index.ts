@@ -10,6 +10,10 @@ import { ExportError } from './batch-meta.ts';
 import { buildResultRows } from './result-rows.ts';
 import type { ExportJob } from './worker.ts';
 
+// From source the worker is this folder's worker.ts (tsx); in the built app electron-vite
+// emits it next to main.js as export-worker.js (electron.vite.config.ts).
+const EXPORT_WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './export-worker.js', import.meta.url);
+
 export { buildResultRows } from './result-rows.ts';
 export { ExportError, readBatchMeta } from './batch-meta.ts';
 export type { BatchCounts, BatchMeta, ResultRow, ResultTable } from './types.ts';
@@ -45,7 +49,7 @@ export async function exportBatch(db: Database, batchId: number, opts: ExportOpt
   try {
     if (opts.inline) bytes = (await (await import('./worker.ts')).default(job)).bytes;
     else {
-      const r = await runInWorker<ExportJob, { bytes: number }>(new URL('./worker.ts', import.meta.url), job, {
+      const r = await runInWorker<ExportJob, { bytes: number }>(EXPORT_WORKER, job, {
         timeoutMs: 10 * 60_000,
         maxOldGenerationSizeMb: 3072,
       });
