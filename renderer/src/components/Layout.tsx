@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import { setLanguage } from '../i18n/index.ts';
 import { Icon } from './Icon.tsx';
 
@@ -17,19 +17,34 @@ export interface LayoutProps {
 /** The application frame: navigation on the left, the page on the right; fits 1366x768. */
 export function Layout({ children, operator, onLock, onSignOut, statusSlot }: LayoutProps) {
   const { t, i18n } = useTranslation();
+  // The review grid needs the width of a 1366 px screen: there the navigation folds to icons
+  // unless the operator chose otherwise (remembered).
+  const { pathname } = useLocation();
+  const [pref, setPref] = useState<boolean | null>(() => {
+    const v = localStorage.getItem('padan.sidebar');
+    return v === null ? null : v === 'collapsed';
+  });
+  const collapsed = pref ?? pathname.startsWith('/koreksi');
+  const toggle = () => {
+    localStorage.setItem('padan.sidebar', collapsed ? 'open' : 'collapsed');
+    setPref(!collapsed);
+  };
   return (
-    <div className="app">
+    <div className={'app' + (collapsed ? ' collapsed' : '')}>
       <aside className="sidebar">
         <div className="brand">
           <div className="brand-mark" aria-hidden="true">P</div>
-          <div>
+          <div className="brand-text">
             <div className="brand-name">{t('appName')}</div>
             <div className="brand-sub">{t('office')}</div>
           </div>
+          <button className="fold" onClick={toggle} aria-label={collapsed ? t('expandNav') : t('collapseNav')} title={collapsed ? t('expandNav') : t('collapseNav')}>
+            {collapsed ? '»' : '«'}
+          </button>
         </div>
         <nav aria-label="Navigasi utama">
           {NAV.map((key) => (
-            <NavLink key={key} to={`/${key}`} className={({ isActive }) => 'nav-item' + (isActive ? ' active' : '')}>
+            <NavLink key={key} to={`/${key}`} title={t(`nav.${key}`)} className={({ isActive }) => 'nav-item' + (isActive ? ' active' : '')}>
               <Icon name={key} />
               <span className="nav-text">
                 <span className="nav-label">{t(`nav.${key}`)}</span>

@@ -61,6 +61,8 @@ const en: typeof id = {
     REPORT: 'Official report',
     STATS_EXPORT: 'Statistics export',
     PURGE: 'Retention deletion',
+    DELETE_BATCH: 'Batch deleted',
+    VIEW_ROWS: 'Opened batch rows',
     BATCH_DELETE: 'Batch deleted',
     SIGN_IN: 'Sign-in',
     SIGN_IN_FAILED: 'Failed sign-in',

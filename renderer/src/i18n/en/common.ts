@@ -14,6 +14,8 @@ const en: typeof id = {
     audit: 'Record of all processing',
   },
   language: 'Language',
+  collapseNav: 'Collapse menu',
+  expandNav: 'Expand menu',
   signedInAs: 'Signed in as {{name}}',
   lock: 'Lock',
   signOut: 'Sign out',

@@ -61,6 +61,8 @@ export default {
     STATS_EXPORT: 'Ekspor statistik',
     PURGE: 'Penghapusan retensi',
     BATCH_DELETE: 'Hapus batch',
+    DELETE_BATCH: 'Hapus batch',
+    VIEW_ROWS: 'Membuka baris batch',
     SIGN_IN: 'Masuk',
     SIGN_IN_FAILED: 'Gagal masuk',
     SIGN_OUT: 'Keluar',

@@ -19,6 +19,8 @@ export default {
     audit: 'Jejak seluruh pemrosesan',
   },
   language: 'Bahasa',
+  collapseNav: 'Ciutkan menu',
+  expandNav: 'Lebarkan menu',
   signedInAs: 'Masuk sebagai {{name}}',
   lock: 'Kunci',
   signOut: 'Keluar',

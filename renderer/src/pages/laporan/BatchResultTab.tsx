@@ -88,7 +88,7 @@ function BatchFacts({ batch }: { batch: BatchListItem }) {
     [t('batch.facts.received'), batch.receivedOn ? new Date(batch.receivedOn).toLocaleDateString('id-ID') : '—'],
     [t('batch.facts.file'), batch.fileName],
     [t('batch.facts.rows'), batch.rowCount.toLocaleString('id-ID')],
-    [t('batch.facts.state'), batch.state],
+    [t('batch.facts.state'), t(`batchState.${batch.state}`, { ns: 'common', defaultValue: batch.state })],
   ];
   return (
     <>
