@@ -60,6 +60,7 @@ export function renderTable(r: Results): string {
   const sc = r.scale;
   if (sc?.seconds !== undefined) out.push(`Scale: \`padan match\` on ${num(sc.rows)} rows (${sc.format?.toUpperCase()}, the generator writes CSV above 200,000 rows) against ${num(sc.registryPersons ?? 0)} persons: **${sc.seconds.toFixed(0)} s**, peak RSS **${mb(sc.peakRssMb)}**` +
     (sc.separateRun ? ` (measured by \`npm run bench -- --scale-only\` at ${sc.separateRun.at.slice(11, 16)} UTC, load average ${sc.separateRun.loadAverage}).` : '.') +
+    ` ${LIMITS.scale}` +
     (sc.refusedByDefaultLimits ? ` With the default limits Padan refuses this file (${sc.refusedByDefaultLimits.replace(/\|/g, '/').slice(0, 200)}); the numbers are with \`limits.maxFileBytes\` raised to 512 MB.` : ''));
   else if (sc?.error) out.push(`Scale (${num(sc.rows)} rows): failed — ${sc.error.slice(0, 300)}`);
   else out.push('Scale (1,048,576 rows against 1,000,000 persons): not run in this mode.');
