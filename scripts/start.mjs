@@ -3,7 +3,8 @@
 // binary present it opens the desktop app; without it (ELECTRON_SKIP_BINARY_DOWNLOAD=1) it
 // serves the same UI and engine on 127.0.0.1 and opens it in Chromium, saying so loudly.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -11,10 +12,12 @@ const root = new URL('..', import.meta.url).pathname;
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', cwd: root });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+// Not require('electron'): without the binary it tries to download it on the spot.
 let electronBinary;
 try {
-  electronBinary = require('electron');
-  if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) electronBinary = null;
+  const dir = dirname(require.resolve('electron/package.json'));
+  const p = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
+  electronBinary = existsSync(p) ? p : null;
 } catch {
   electronBinary = null;
 }

@@ -1,16 +1,19 @@
 // The same smoke test against the real Electron app. Runs only where the Electron binary
 // could be downloaded; elsewhere it is reported as skipped, with the reason.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
+// Not require('electron'): without the binary it tries to download it on the spot.
 function electronBinary(): string | null {
   try {
-    const p = require('electron') as unknown;
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const rel = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
+    const p = join(dir, 'dist', rel);
+    return existsSync(p) ? p : null;
   } catch {
     return null;
   }
