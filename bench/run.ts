@@ -166,12 +166,16 @@ async function measureSize(rows: number, registry: string): Promise<SizeResult> 
 }
 
 // --scale-only: rerun the scale measurement into the existing results.json, keeping the rest.
+// --no-scale keeps the last scale measurement (dated by its separateRun) instead of dropping it; read before any write.
+const lastRun = !quick && opt['no-scale'] && existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Results) : null;
+const lastScale = lastRun?.scale ? { ...lastRun.scale, separateRun: lastRun.scale.separateRun ?? { at: lastRun.generatedAt, seconds: 0, loadAverage: NaN } } : null;
 const previous = scaleOnly ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Results) : null;
 const results: Results = previous ?? {
   generatedAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', machine: machine(), seed: SEED,
   registries: { small: SMALL_REGISTRY, large: LARGE_REGISTRY }, goals: GOALS,
   loadAverage: { start: load(), end: 0 }, floor: null, sizes: [], ratios: [], scale: null, grid: null, totalSeconds: 0,
 };
+if (lastScale) results.scale = lastScale;
 const small = await registryFile(SMALL_REGISTRY, log);
 if (!scaleOnly) {
   const floor = summarize([await stage('noop', {}), await stage('noop', {}), await stage('noop', {})]);
