@@ -146,41 +146,65 @@ export function compareNikWithRow(nik: string, birthDate: string | null, sex: st
 
 // ---- Candidate variants for the repair engine: each returns valid 16-digit NIKs only ----
 
+/**
+ * isValidNik for a string already known to hold 16 digits, without slicing, regexes or
+ * building the date text: the variant generators below call it ~150 times per invalid row.
+ */
+function validDigits16(v: string, year: number): boolean {
+  if (!isKnownProvince(v.slice(0, 2))) return false;
+  const n = (i: number): number => v.charCodeAt(i) - 48;
+  let day = n(6) * 10 + n(7);
+  const month = n(8) * 10 + n(9);
+  if (day > 40) day -= 40;
+  if (day < 1 || day > 31 || month < 1 || month > 12) return false;
+  let y = Math.floor(year / 100) * 100 + n(10) * 10 + n(11);
+  if (y > year) y -= 100;
+  if (!dateExists(y, month, day)) return false;
+  return !(v.charCodeAt(12) === 48 && v.charCodeAt(13) === 48 && v.charCodeAt(14) === 48 && v.charCodeAt(15) === 48);
+}
+
 /** The ten NIKs sharing the first 15 digits (Excel replaced digit 16 by 0). */
 export function lastDigitVariants(nik15or16: string): string[] {
   const head = nik15or16.slice(0, 15);
   if (!/^\d{15}$/.test(head)) return [];
+  const year = thisYear();
   const out: string[] = [];
   for (let d = 0; d <= 9; d++) {
     const v = head + d;
-    if (isValidNik(v)) out.push(v);
+    if (validDigits16(v, year)) out.push(v);
   }
   return out;
 }
 
+const DIGIT_CHARS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
 /** One digit typed wrong: every position, every other digit. */
 export function substitutionVariants(nik: string): string[] {
   if (!/^\d{16}$/.test(nik)) return [];
-  const out = new Set<string>();
+  const year = thisYear();
+  // Each (position, digit) pair yields a distinct string, so no Set is needed to dedupe.
+  const out: string[] = [];
   for (let i = 0; i < 16; i++) {
-    for (let d = 0; d <= 9; d++) {
-      const c = String(d);
+    const head = nik.slice(0, i);
+    const tail = nik.slice(i + 1);
+    for (const c of DIGIT_CHARS) {
       if (c === nik[i]) continue;
-      const v = nik.slice(0, i) + c + nik.slice(i + 1);
-      if (isValidNik(v)) out.add(v);
+      const v = head + c + tail;
+      if (validDigits16(v, year)) out.push(v);
     }
   }
-  return [...out];
+  return out;
 }
 
 /** Two neighbouring digits swapped. */
 export function transpositionVariants(nik: string): string[] {
   if (!/^\d{16}$/.test(nik)) return [];
+  const year = thisYear();
   const out = new Set<string>();
   for (let i = 0; i < 15; i++) {
     if (nik[i] === nik[i + 1]) continue;
     const v = nik.slice(0, i) + nik[i + 1] + nik[i] + nik.slice(i + 2);
-    if (isValidNik(v)) out.add(v);
+    if (validDigits16(v, year)) out.add(v);
   }
   return [...out];
 }
@@ -188,11 +212,12 @@ export function transpositionVariants(nik: string): string[] {
 /** A 15-digit entry: one digit left out somewhere. */
 export function missingDigitVariants(nik15: string): string[] {
   if (!/^\d{15}$/.test(nik15)) return [];
+  const year = thisYear();
   const out = new Set<string>();
   for (let i = 0; i <= 15; i++) {
     for (let d = 0; d <= 9; d++) {
       const v = nik15.slice(0, i) + d + nik15.slice(i);
-      if (isValidNik(v)) out.add(v);
+      if (validDigits16(v, year)) out.add(v);
     }
   }
   return [...out];
@@ -201,10 +226,11 @@ export function missingDigitVariants(nik15: string): string[] {
 /** A 17-digit entry: one digit too many. */
 export function extraDigitVariants(nik17: string): string[] {
   if (!/^\d{17}$/.test(nik17)) return [];
+  const year = thisYear();
   const out = new Set<string>();
   for (let i = 0; i < 17; i++) {
     const v = nik17.slice(0, i) + nik17.slice(i + 1);
-    if (isValidNik(v)) out.add(v);
+    if (validDigits16(v, year)) out.add(v);
   }
   return [...out];
 }

@@ -78,11 +78,22 @@ function agreeWithRow(row: MatchRow, niks: string[]): string[] {
   const date = row.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(row.birthDate) ? row.birthDate : null;
   const sex = row.sex === '1' || row.sex === '2' ? row.sex : null;
   if (!date && !sex) return niks;
+  // The variants are valid 16-digit NIKs, so their encoded yy-mm-dd and sex are read straight
+  // from the digits (as nikBirthDate/nikSex would) without building a date string per variant.
+  const num = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+  const [yy, mm, dd] = date ? [num(date, 2), num(date, 5), num(date, 8)] : [0, 0, 0];
   return niks.filter((v) => {
-    const d = nikBirthDate(v);
-    if (date && d && d.slice(2) !== date.slice(2)) return false;
-    return !(sex && nikSex(v) !== sex);
+    if (v.length !== 16) return legacyAgree(v, date, sex);
+    const rawDay = num(v, 6);
+    if (date && ((rawDay > 40 ? rawDay - 40 : rawDay) !== dd || num(v, 8) !== mm || num(v, 10) !== yy)) return false;
+    return !(sex && (rawDay > 40 ? '2' : '1') !== sex);
   });
+}
+
+function legacyAgree(v: string, date: string | null, sex: string | null): boolean {
+  const d = nikBirthDate(v);
+  if (date && d && d.slice(2) !== date.slice(2)) return false;
+  return !(sex && nikSex(v) !== sex);
 }
 
 /** NIK variants of a row by source: the typo-level edits of what the agency typed. */

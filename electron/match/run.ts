@@ -11,6 +11,7 @@ import { findCandidates } from './candidates.ts';
 import { markCrossBatches } from './cross-batch.ts';
 import { mappedElements, readRows, type Candidate, type RowVerdict } from './rows.ts';
 import { rowVerdict } from './status.ts';
+import { MatchTally } from './tally.ts';
 
 export interface MatchProgress {
   done: number;
@@ -116,7 +117,7 @@ export async function matchBatch(
   let done = [...finished].reduce((n, c) => n + Math.min(CHUNK_SIZE, total - c * CHUNK_SIZE), 0);
   let checked = 0;
   const started = Date.now();
-  const tally: MatchCounts = { status: {}, reason: {} };
+  const tally = new MatchTally();
 
   for (let chunkNo = 0; chunkNo < chunks; chunkNo++) {
     if (finished.has(chunkNo)) continue;
@@ -144,10 +145,7 @@ export async function matchBatch(
       throw err;
     }
     writeChunk(chunkNo, first, last, results);
-    for (const [, v] of results) {
-      tally.status[v.status] = (tally.status[v.status] ?? 0) + 1;
-      if (v.reason) tally.reason[v.reason] = (tally.reason[v.reason] ?? 0) + 1;
-    }
+    for (const [, v] of results) tally.add(v);
     done += rows.length;
     checked += rows.length;
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
@@ -157,12 +155,12 @@ export async function matchBatch(
 
   markCrossBatches(db, batchId, { clear: finished.size > 0 });
   // A run that did every chunk itself knows the counts; a resumed one asks the store.
-  const counts = finished.size === 0 ? tally : batchCounts(db, batchId);
+  const counts: MatchCounts = finished.size === 0 ? { status: tally.status, reason: tally.reason } : batchCounts(db, batchId);
   db.transaction(() => {
     db.prepare(`UPDATE batches SET state = 'MATCHED', matched_at = ?, last_error = NULL WHERE id = ?`).run(new Date().toISOString(), batchId);
     appendAudit(db, { operator: opts.operator, action: 'MATCH', batchId, detail: { registry: registry.label, rows: total, checked, counts } });
     // The monthly statistics read batch_stats, which outlives the retention purge.
-    refreshBatchStats(db, batchId);
+    refreshBatchStats(db, batchId, finished.size === 0 ? tally.batchCounts(total) : undefined);
   })();
   return { state: 'MATCHED', checked, counts };
 }
