@@ -105,6 +105,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     bindIpc(runtime.dispatch, () => win?.webContents ?? null);
     createWindow();
+    // First start: open the registry now, which creates the demo registry if none is configured.
+    void runtime.ctx.registry().catch(() => undefined);
   });
   app.on('window-all-closed', () => {
     void runtime?.close().finally(() => app.quit());

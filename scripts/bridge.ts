@@ -11,6 +11,9 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
     'renderer-dir': { type: 'string' },
+    // First start of the app: open the configured registry now, which creates the demo
+    // registry when none exists yet, instead of at the first matching.
+    'prepare-registry': { type: 'boolean', default: false },
   },
 });
 
@@ -27,6 +30,12 @@ const runtime = openRuntime({
 const bridge = await startBridge({ dispatch: runtime.dispatch, ctx: runtime.ctx, rendererDir, port: Number(values.port) });
 emit = bridge.emit;
 console.log(`PADAN_BRIDGE_URL=${bridge.url}`);
+if (values['prepare-registry']) {
+  runtime.ctx
+    .registry()
+    .then((r) => console.log(`Registri siap: ${r.label}`))
+    .catch((e: Error) => console.error(`Registri belum dapat dibuka: ${e.message}`));
+}
 
 const stop = async () => {
   await bridge.close();

@@ -27,7 +27,7 @@ if (electronBinary) {
 } else {
   console.log('\n*** Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD). Running Padan through the');
   console.log('*** loopback bridge instead: same engine, same UI, served on 127.0.0.1 only.\n');
-  const bridge = spawn(process.execPath, ['--import', 'tsx', 'scripts/bridge.ts', '--port', process.env.PORT ?? '5317'], {
+  const bridge = spawn(process.execPath, ['--import', 'tsx', 'scripts/bridge.ts', '--prepare-registry', '--port', process.env.PORT ?? '5317'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     cwd: root,
   });
