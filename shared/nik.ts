@@ -146,18 +146,22 @@ export function compareNikWithRow(nik: string, birthDate: string | null, sex: st
 
 // ---- Candidate variants for the repair engine: each returns valid 16-digit NIKs only ----
 
+/** The number of the two digits at i..i+1 (a module-level function: a closure per call costs more than the check). */
+export function twoDigits(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+}
+
 /**
  * isValidNik for a string already known to hold 16 digits, without slicing, regexes or
  * building the date text: the variant generators below call it ~150 times per invalid row.
  */
 function validDigits16(v: string, year: number): boolean {
   if (!isKnownProvince(v.slice(0, 2))) return false;
-  const n = (i: number): number => v.charCodeAt(i) - 48;
-  let day = n(6) * 10 + n(7);
-  const month = n(8) * 10 + n(9);
+  let day = twoDigits(v, 6);
+  const month = twoDigits(v, 8);
   if (day > 40) day -= 40;
   if (day < 1 || day > 31 || month < 1 || month > 12) return false;
-  let y = Math.floor(year / 100) * 100 + n(10) * 10 + n(11);
+  let y = Math.floor(year / 100) * 100 + twoDigits(v, 10);
   if (y > year) y -= 100;
   if (!dateExists(y, month, day)) return false;
   return !(v.charCodeAt(12) === 48 && v.charCodeAt(13) === 48 && v.charCodeAt(14) === 48 && v.charCodeAt(15) === 48);

@@ -5,7 +5,7 @@ import type { ElementResult } from '../../shared/domain.ts';
 import { compareDates, compareElement } from '../../shared/compare.ts';
 import { compareNameDetail, normalizeName } from '../../shared/names.ts';
 import {
-  extraDigitVariants, missingDigitVariants, nikBirthDate, nikSex, substitutionVariants, transpositionVariants,
+  extraDigitVariants, missingDigitVariants, nikBirthDate, nikSex, substitutionVariants, transpositionVariants, twoDigits,
 } from '../../shared/nik.ts';
 import { DEFAULT_SCHEMA_MAPPING, type SchemaMapping } from '../../shared/registry-mapping.ts';
 import type { Registry, RegistryPerson } from '../registry/types.ts';
@@ -80,12 +80,11 @@ function agreeWithRow(row: MatchRow, niks: string[]): string[] {
   if (!date && !sex) return niks;
   // The variants are valid 16-digit NIKs, so their encoded yy-mm-dd and sex are read straight
   // from the digits (as nikBirthDate/nikSex would) without building a date string per variant.
-  const num = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-  const [yy, mm, dd] = date ? [num(date, 2), num(date, 5), num(date, 8)] : [0, 0, 0];
+  const [yy, mm, dd] = date ? [twoDigits(date, 2), twoDigits(date, 5), twoDigits(date, 8)] : [0, 0, 0];
   return niks.filter((v) => {
     if (v.length !== 16) return legacyAgree(v, date, sex);
-    const rawDay = num(v, 6);
-    if (date && ((rawDay > 40 ? rawDay - 40 : rawDay) !== dd || num(v, 8) !== mm || num(v, 10) !== yy)) return false;
+    const rawDay = twoDigits(v, 6);
+    if (date && ((rawDay > 40 ? rawDay - 40 : rawDay) !== dd || twoDigits(v, 8) !== mm || twoDigits(v, 10) !== yy)) return false;
     return !(sex && (rawDay > 40 ? '2' : '1') !== sex);
   });
 }

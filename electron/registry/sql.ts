@@ -28,8 +28,12 @@ export interface Dialect {
 const SETUP_KEC_NAME = 'NAMA_KEC';
 const SETUP_KEL_NAME = 'NAMA_KEL';
 
-/** SELECT ... FROM biodata b LEFT JOIN family k ... (no WHERE): one row per person. */
-export function personSelect(m: SchemaMapping, d: Dialect, typeOf: ColumnTypeOf): string {
+/**
+ * SELECT ... FROM biodata b LEFT JOIN family k ... (no WHERE): one row per person. `driver`
+ * is a table placed before the biodata with CROSS JOIN (SQLite then keeps it as the outer
+ * loop), e.g. a temp table of keys that the caller's WHERE joins to an indexed column.
+ */
+export function personSelect(m: SchemaMapping, d: Dialect, typeOf: ColumnTypeOf, driver?: string): string {
   const c = m.columns;
   const bio = ident(m.biodataTable);
   const fam = ident(m.familyTable);
@@ -67,7 +71,7 @@ export function personSelect(m: SchemaMapping, d: Dialect, typeOf: ColumnTypeOf)
       ? `CASE WHEN EXISTS (SELECT 1 FROM ${ident(table)} x WHERE x.NIK = b.${ident(c.nik)}) THEN 1 ELSE 0 END AS "${as}"`
       : `0 AS "${as}"`;
   parts.push(marker(m.movedOutTable, 'movedOut'), marker(m.deathTable, 'deceased'));
-  return `SELECT ${parts.join(', ')} FROM ${bio} b ${joins.join(' ')}`;
+  return `SELECT ${parts.join(', ')} FROM ${driver ? `${driver} CROSS JOIN ` : ''}${bio} b ${joins.join(' ')}`;
 }
 
 type Row = Record<string, unknown>;

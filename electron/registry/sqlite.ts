@@ -6,7 +6,6 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { CHUNK_SIZE } from '../../shared/domain.ts';
 import type { SchemaMapping } from '../../shared/registry-mapping.ts';
 import { RegistryError, throwIfAborted } from './errors.ts';
 import { namesResemble } from './name-key.ts';
@@ -14,6 +13,8 @@ import { chunks, DIGITS, ident, mappedSchema, personSelect, prefixRange, toPerso
 import type { NameQuery, Registry, RegistryDiagnostics, RegistryKind, RegistryPerson } from './types.ts';
 
 type Key = string | bigint;
+/** Keys joined per statement: bounds how long one join blocks the main process (~50 ms). */
+const KEY_SLICE = 10_000;
 type Db = InstanceType<typeof Database>;
 
 const dialect: Dialect = {
@@ -47,6 +48,9 @@ export class SqliteRegistry implements Registry {
   private readonly types = new Map<string, Map<string, string>>();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly select: string;
+  /** The person select driven by temp.padan_keys t (see byKeys). */
+  private readonly keyedSelect: string;
+  private keyTableReady = false;
   private readonly nikKey: (s: string) => Key | null;
   private readonly kkKey: (s: string) => Key | null;
 
@@ -59,6 +63,7 @@ export class SqliteRegistry implements Registry {
       throw new RegistryError('REGISTRY_SCHEMA', `Tabel ${mapping.biodataTable} dengan kolom ${mapping.columns.nik} tidak ada di ${basename(path)}. Periksa pemetaan skema di Pengaturan.`);
     }
     this.select = personSelect(mapping, dialect, (t, c) => this.typeOf(t, c));
+    this.keyedSelect = personSelect(mapping, dialect, (t, c) => this.typeOf(t, c), 'temp.padan_keys t');
     this.nikKey = this.keyBinder(mapping.biodataTable, mapping.columns.nik);
     this.kkKey = this.keyBinder(mapping.biodataTable, mapping.columns.kk);
   }
@@ -99,17 +104,32 @@ export class SqliteRegistry implements Registry {
     return st;
   }
 
-  /** One fixed SQL text per column with CHUNK_SIZE binds, padded with NULL. */
-  private async inChunks(column: string, keys: readonly Key[], signal?: AbortSignal): Promise<RegistryPerson[]> {
-    const st = this.statement(`${this.select} WHERE b.${ident(column)} IN (${new Array(CHUNK_SIZE).fill('?').join(',')})`);
-    const out: RegistryPerson[] = [];
-    for (const part of chunks(keys, CHUNK_SIZE)) {
-      throwIfAborted(signal);
-      const binds: (Key | null)[] = [...part];
-      while (binds.length < CHUNK_SIZE) binds.push(null);
-      for (const r of st.all(...binds) as Record<string, unknown>[]) out.push(toPerson(r));
-      await yieldToLoop(); // keep the main process responsive between chunks
+  /**
+   * Every key of the call in a temp table, then one join per slice of KEY_SLICE keys: one
+   * statement instead of one padded 1000-bind IN list per 1000 keys, and the keys are bound
+   * once each. The CROSS JOIN keeps the key table as the outer loop, so each key is one probe
+   * of the column's index (bound in the column's type, see keyBinder).
+   */
+  private async byKeys(column: string, keys: readonly Key[], signal?: AbortSignal): Promise<RegistryPerson[]> {
+    if (!this.keyTableReady) {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS padan_keys (k PRIMARY KEY) WITHOUT ROWID');
+      this.keyTableReady = true;
     }
+    const clear = this.statement('DELETE FROM temp.padan_keys');
+    const insert = this.statement('INSERT OR IGNORE INTO temp.padan_keys (k) VALUES (?)');
+    const select = this.statement(`${this.keyedSelect} WHERE b.${ident(column)} = t.k`);
+    const fill = this.db.transaction((part: readonly Key[]) => {
+      clear.run();
+      for (const k of part) insert.run(k);
+    });
+    const out: RegistryPerson[] = [];
+    for (const part of chunks(keys, KEY_SLICE)) {
+      throwIfAborted(signal);
+      fill(part);
+      for (const r of select.all() as Record<string, unknown>[]) out.push(toPerson(r));
+      await yieldToLoop(); // keep the main process responsive between slices
+    }
+    clear.run();
     return out;
   }
 
@@ -127,7 +147,7 @@ export class SqliteRegistry implements Registry {
   }
 
   async lookup(niks: readonly string[], signal?: AbortSignal): Promise<Map<string, RegistryPerson>> {
-    const found = await this.inChunks(this.mapping.columns.nik, this.keys(niks, this.nikKey), signal);
+    const found = await this.byKeys(this.mapping.columns.nik, this.keys(niks, this.nikKey), signal);
     return new Map(found.map((p) => [p.nik, p]));
   }
 
@@ -165,7 +185,7 @@ export class SqliteRegistry implements Registry {
   }
 
   async familyMembers(kks: readonly string[], signal?: AbortSignal): Promise<RegistryPerson[]> {
-    return this.inChunks(this.mapping.columns.kk, this.keys(kks, this.kkKey), signal);
+    return this.byKeys(this.mapping.columns.kk, this.keys(kks, this.kkKey), signal);
   }
 
   async diagnostics(): Promise<RegistryDiagnostics> {
