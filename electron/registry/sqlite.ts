@@ -15,6 +15,8 @@ import type { NameQuery, Registry, RegistryDiagnostics, RegistryKind, RegistryPe
 type Key = string | bigint;
 /** Keys joined per statement: bounds how long one join blocks the main process (~50 ms). */
 const KEY_SLICE = 10_000;
+/** Keys sharing a 12-digit prefix from which one range scan is cheaper than a probe each. */
+const DENSE_PREFIX = 4;
 type Db = InstanceType<typeof Database>;
 
 const dialect: Dialect = {
@@ -55,6 +57,7 @@ export class SqliteRegistry implements Registry {
   private readonly rangedSelect: string;
   private readonly nikKey: (s: string) => Key | null;
   private readonly kkKey: (s: string) => Key | null;
+  private readonly nikTextual: boolean;
 
   constructor(path: string, private readonly mapping: SchemaMapping, kind: RegistryKind = 'sqlite') {
     this.kind = kind;
@@ -68,6 +71,7 @@ export class SqliteRegistry implements Registry {
     this.keyedSelect = personSelect(mapping, dialect, (t, c) => this.typeOf(t, c), 'temp.padan_keys t');
     this.rangedSelect = personSelect(mapping, dialect, (t, c) => this.typeOf(t, c), 'temp.padan_ranges r');
     this.nikKey = this.keyBinder(mapping.biodataTable, mapping.columns.nik);
+    this.nikTextual = /CHAR|CLOB|TEXT/.test(this.typeOf(mapping.biodataTable, mapping.columns.nik) ?? '');
     this.kkKey = this.keyBinder(mapping.biodataTable, mapping.columns.kk);
   }
 
@@ -149,8 +153,36 @@ export class SqliteRegistry implements Registry {
     return out;
   }
 
+  /**
+   * Keys that crowd one 12-digit prefix (region and birth date: a handful of persons) are
+   * answered by one range scan of that prefix instead of a probe each: candidate search asks
+   * for every serial-number typo of a NIK, ~40 keys that all share their first 12 digits.
+   * Only for an INTEGER NIK column, where the NIK read back is exactly the digits asked for;
+   * a TEXT column could hold padded values that a range finds and an exact probe does not.
+   */
   async lookup(niks: readonly string[], signal?: AbortSignal): Promise<Map<string, RegistryPerson>> {
-    const found = await this.byKeys(this.mapping.columns.nik, this.keys(niks, this.nikKey), signal);
+    const wanted = new Set<string>();
+    const byPrefix = new Map<string, string[]>();
+    for (const v of niks) {
+      const s = v.trim();
+      if (wanted.has(s)) continue;
+      wanted.add(s);
+      if (!this.nikTextual && s.length === 16 && DIGITS.test(s)) {
+        const group = byPrefix.get(s.slice(0, 12));
+        if (group) group.push(s);
+        else byPrefix.set(s.slice(0, 12), [s]);
+      }
+    }
+    const dense: string[] = [];
+    const inDense = new Set<string>();
+    for (const [prefix, group] of byPrefix) {
+      if (group.length < DENSE_PREFIX) continue;
+      dense.push(prefix);
+      for (const s of group) inDense.add(s);
+    }
+    const probes = inDense.size === 0 ? [...wanted] : [...wanted].filter((s) => !inDense.has(s));
+    const found = await this.byKeys(this.mapping.columns.nik, this.keys(probes, this.nikKey), signal);
+    if (dense.length > 0) for (const p of await this.lookupPrefixes(dense, signal)) if (inDense.has(p.nik)) found.push(p);
     return new Map(found.map((p) => [p.nik, p]));
   }
 
