@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SchemaMapping } from '../../shared/registry-mapping.ts';
 import { RegistryError, throwIfAborted } from './errors.ts';
+import { planLookup } from './key-plan.ts';
 import { namesResemble } from './name-key.ts';
 import { chunks, DIGITS, ident, mappedSchema, personSelect, prefixRange, toPerson, type Dialect } from './sql.ts';
 import type { NameQuery, Registry, RegistryDiagnostics, RegistryKind, RegistryPerson } from './types.ts';
@@ -15,8 +16,7 @@ import type { NameQuery, Registry, RegistryDiagnostics, RegistryKind, RegistryPe
 type Key = string | bigint;
 /** Keys joined per statement: bounds how long one join blocks the main process (~50 ms). */
 const KEY_SLICE = 10_000;
-/** Keys sharing a 12-digit prefix from which one range scan is cheaper than a probe each. */
-const DENSE_PREFIX = 4;
+
 type Db = InstanceType<typeof Database>;
 
 const dialect: Dialect = {
@@ -153,37 +153,26 @@ export class SqliteRegistry implements Registry {
     return out;
   }
 
-  /**
-   * Keys that crowd one 12-digit prefix (region and birth date: a handful of persons) are
-   * answered by one range scan of that prefix instead of a probe each: candidate search asks
-   * for every serial-number typo of a NIK, ~40 keys that all share their first 12 digits.
-   * Only for an INTEGER NIK column, where the NIK read back is exactly the digits asked for;
-   * a TEXT column could hold padded values that a range finds and an exact probe does not.
-   */
+  /** See key-plan.ts: dense 12-digit prefixes are scanned, keys of empty regions not probed. */
   async lookup(niks: readonly string[], signal?: AbortSignal): Promise<Map<string, RegistryPerson>> {
-    const wanted = new Set<string>();
-    const byPrefix = new Map<string, string[]>();
-    for (const v of niks) {
-      const s = v.trim();
-      if (wanted.has(s)) continue;
-      wanted.add(s);
-      if (!this.nikTextual && s.length === 16 && DIGITS.test(s)) {
-        const group = byPrefix.get(s.slice(0, 12));
-        if (group) group.push(s);
-        else byPrefix.set(s.slice(0, 12), [s]);
-      }
-    }
-    const dense: string[] = [];
-    const inDense = new Set<string>();
-    for (const [prefix, group] of byPrefix) {
-      if (group.length < DENSE_PREFIX) continue;
-      dense.push(prefix);
-      for (const s of group) inDense.add(s);
-    }
-    const probes = inDense.size === 0 ? [...wanted] : [...wanted].filter((s) => !inDense.has(s));
-    const found = await this.byKeys(this.mapping.columns.nik, this.keys(probes, this.nikKey), signal);
-    if (dense.length > 0) for (const p of await this.lookupPrefixes(dense, signal)) if (inDense.has(p.nik)) found.push(p);
+    const plan = planLookup(niks, this.nikTextual ? undefined : this.regionExists());
+    const found = await this.byKeys(this.mapping.columns.nik, this.keys(plan.probes, this.nikKey), signal);
+    if (plan.dense.length > 0) for (const p of await this.lookupPrefixes(plan.dense, signal)) if (plan.inDense.has(p.nik)) found.push(p);
     return new Map(found.map((p) => [p.nik, p]));
+  }
+
+  /** Whether any NIK starts with a 6-digit region code; remembered for one lookup call only. */
+  private regionExists(): (code6: string) => boolean {
+    const st = this.statement(`SELECT 1 FROM ${ident(this.mapping.biodataTable)} WHERE ${ident(this.mapping.columns.nik)} BETWEEN ? AND ? LIMIT 1`);
+    const seen = new Map<string, boolean>();
+    return (code6) => {
+      let hit = seen.get(code6);
+      if (hit === undefined) {
+        const [lo, hi] = prefixRange(code6);
+        seen.set(code6, (hit = st.get(this.nikKey(lo), this.nikKey(hi)) !== undefined));
+      }
+      return hit;
+    };
   }
 
   /**
