@@ -74,7 +74,7 @@ export function renderTable(r: Results): string {
   else out.push(`Grid: not measured — ${g?.reason ?? 'not run in this mode'}.`);
   out.push('');
   if (missed.length) {
-    out.push('Goals missed in this run, and what limits them (from `--cpu-prof` profiles, see below):');
+    out.push('Goals missed in this run, and what limits them (from `bench/profile.ts`; the text is in `bench/findings.ts`):');
     out.push('');
     for (const mi of missed) {
       const key = (Object.keys(LIMITS) as (keyof typeof LIMITS)[]).find((k) => mi.startsWith(k === 'e2e' ? 'end to end' : k === 'peak' ? 'peak' : k));
