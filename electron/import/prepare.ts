@@ -82,6 +82,23 @@ export async function listSheets(path: string, limits?: Partial<ImportLimits>): 
 
 export async function prepareImport(path: string, opts: PrepareOptions = {}): Promise<ImportPreview> {
   const read = await readWorkbook(path, opts.limits);
+  const plan = planImport(path, read, opts);
+  const rows = buildRows(plan.sheetRows, plan.indexes, plan.mapping, opts.referenceYear, plan.untyped);
+  const { sheetRows: _s, indexes: _i, untyped: _u, ...head } = plan;
+  void [_s, _i, _u];
+  return { ...head, preview: rows.slice(0, opts.previewRows ?? 20), rows, summary: summarize(rows) };
+}
+
+/** Everything prepareImport decides before building rows (the import worker uses it too). */
+export interface ImportPlan extends Omit<ImportPreview, 'preview' | 'rows' | 'summary'> {
+  sheetRows: SheetCell[][];
+  /** 0-based sheet rows that are data rows, in order. */
+  indexes: number[];
+  /** CSV: the file carries no cell types. */
+  untyped: boolean;
+}
+
+export function planImport(path: string, read: ReadResult, opts: PrepareOptions): ImportPlan {
   const file = fileInfo(path, read);
   let sheet = opts.sheet === undefined ? undefined : read.sheets.find((s) => s.name === opts.sheet);
   if (opts.sheet !== undefined && !sheet) throw importErrors.sheetNotFound(opts.sheet, read.sheets.map((s) => s.name));
@@ -113,8 +130,6 @@ export async function prepareImport(path: string, opts: PrepareOptions = {}): Pr
   });
   const nik = mapping.find((m) => m.field === 'NIK');
   if (!nik) throw importErrors.noNik();
-  const indexes = dataRowIndexes(sheet.rows, header.dataStart, nik.column);
-  const rows = buildRows(sheet.rows, indexes, mapping, opts.referenceYear, read.format === 'csv');
   return {
     file,
     sheet: sheet.name,
@@ -123,8 +138,8 @@ export async function prepareImport(path: string, opts: PrepareOptions = {}): Pr
     headers: header.headers,
     mapping,
     unmapped,
-    preview: rows.slice(0, opts.previewRows ?? 20),
-    rows,
-    summary: summarize(rows),
+    sheetRows: sheet.rows,
+    indexes: dataRowIndexes(sheet.rows, header.dataStart, nik.column),
+    untyped: read.format === 'csv',
   };
 }

@@ -9,6 +9,7 @@ import type { SheetCell } from '../../shared/columns.ts';
 import { decodeText, detectDelimiter, parseCsv, type CsvEncoding } from './csv.ts';
 import { ImportError, importErrors } from './errors.ts';
 import { sniffFormat, type FileFormat } from './sniff.ts';
+import { streamImport, type StreamInput } from './stream-job.ts';
 
 export interface ReadLimits {
   maxRows: number;
@@ -49,7 +50,9 @@ export interface ReadResult {
  *  structured clone of 100,000 row arrays (measured ~0.5 s against ~1 s). */
 export type ReadWire = Omit<ReadResult, 'sheets'> & { sheetsJson: string };
 
-export default function readWorkbookForWire(input: ReadInput): ReadWire {
+export default function readWorkbookForWire(input: ReadInput | StreamInput): ReadWire | { rows: number } {
+  // importFile: plan, build and hand over the rows from here (stream-job.ts).
+  if ('stream' in input) return streamImport(readWorkbookFile(input), input);
   const { sheets, ...meta } = readWorkbookFile(input);
   return { ...meta, sheetsJson: JSON.stringify(sheets) };
 }

@@ -24,7 +24,7 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxHeapMb: 3_072,
 };
 
-const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts' : './read-worker.js', import.meta.url);
+export const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts' : './read-worker.js', import.meta.url);
 
 let cache: { key: string; result: ReadResult } | null = null;
 
@@ -37,8 +37,8 @@ export function prewarmReader(): void {
   prewarmWorker(WORKER_ENTRY, { maxOldGenerationSizeMb: DEFAULT_LIMITS.maxHeapMb });
 }
 
-export async function readWorkbook(path: string, limits: Partial<ImportLimits> = {}): Promise<ReadResult> {
-  const l: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
+/** The checks every read starts with (before a worker is started); returns the read cache key. */
+export async function checkFile(path: string, l: ImportLimits): Promise<string> {
   let st;
   try {
     st = await stat(path);
@@ -48,14 +48,28 @@ export async function readWorkbook(path: string, limits: Partial<ImportLimits> =
   if (!st.isFile()) throw importErrors.notFound(path);
   if (st.size === 0) throw importErrors.empty();
   if (st.size > l.maxFileBytes) throw importErrors.tooLarge(st.size, l.maxFileBytes);
-  const key = JSON.stringify([path, st.size, st.mtimeMs, l]);
+  return JSON.stringify([path, st.size, st.mtimeMs, l]);
+}
+
+/** True when the last read was this file, unchanged, with these limits (no parse needed). */
+export function isReadCached(key: string): boolean {
+  return cache?.key === key;
+}
+
+export function readLimits(l: ImportLimits): ReadLimits {
+  return { maxRows: l.maxRows, maxCols: l.maxCols, maxCellChars: l.maxCellChars, maxUnpackedBytes: l.maxUnpackedBytes };
+}
+
+export async function readWorkbook(path: string, limits: Partial<ImportLimits> = {}): Promise<ReadResult> {
+  const l: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
+  const key = await checkFile(path, l);
   if (cache?.key === key) return cache.result;
   cache = null;
   let result: ReadResult;
   try {
     const wire = await runInWorker<{ path: string; limits: ReadLimits }, ReadWire>(
       WORKER_ENTRY,
-      { path, limits: { maxRows: l.maxRows, maxCols: l.maxCols, maxCellChars: l.maxCellChars, maxUnpackedBytes: l.maxUnpackedBytes } },
+      { path, limits: readLimits(l) },
       { timeoutMs: l.timeoutMs, maxOldGenerationSizeMb: l.maxHeapMb },
     );
     const { sheetsJson, ...meta } = wire;
@@ -72,7 +86,7 @@ export function clearReadCache(): void {
   cache = null;
 }
 
-function toImportError(err: unknown, l: ImportLimits): ImportError {
+export function toImportError(err: unknown, l: ImportLimits): ImportError {
   if (err instanceof ImportError) return err;
   if (err instanceof WorkerFailure) {
     if (err.kind === 'TIMEOUT') return importErrors.timeout(Math.round(l.timeoutMs / 1000));

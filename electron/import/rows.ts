@@ -71,6 +71,21 @@ export function buildRows(
   referenceYear?: number,
   untyped = false,
 ): ImportRow[] {
+  const build = createRowBuilder(mapping, referenceYear, untyped);
+  const out: ImportRow[] = new Array(indexes.length);
+  for (let seq = 0; seq < indexes.length; seq++) out[seq] = build(sheetRows[indexes[seq]!]!, indexes[seq]!, seq);
+  return out;
+}
+
+/**
+ * One row at a time, in sheet order (duplicates refer to the first earlier row), so the
+ * import worker can build and hand over rows in chunks while the main thread stores them.
+ */
+export function createRowBuilder(
+  mapping: ColumnMapping[],
+  referenceYear?: number,
+  untyped = false,
+): (cells: SheetCell[], i: number, seq: number) => ImportRow {
   const at = (f: Field): number => mapping.find((m) => m.field === f)?.column ?? -1;
   const cNik = at('NIK'), cName = at('NAMA'), cPlace = at('TMPT_LHR'), cDate = at('TGL_LHR'), cTtl = at('TTL');
   const cSex = at('JENIS_KELAMIN'), cKk = at('NO_KK'), cMother = at('NAMA_IBU'), cAddr = at('ALAMAT');
@@ -79,10 +94,7 @@ export function buildRows(
   const firstRow = new Map<string, number>();
   const year = referenceYear ?? new Date().getFullYear();
   const dateOpts = { referenceYear: year };
-  const out: ImportRow[] = new Array(indexes.length);
-  for (let seq = 0; seq < indexes.length; seq++) {
-    const i = indexes[seq]!;
-    const cells = sheetRows[i]!;
+  return (cells, i, seq) => {
     const flags: ImportFlag[] = [];
     const nikCell = pick(cells, cNik);
     const raw = cellNumber(nikCell);
@@ -138,7 +150,7 @@ export function buildRows(
         flags.push('NIK_GANDA');
       }
     }
-    out[seq] = {
+    return {
       seq,
       rowNo: i + 1,
       cells,
@@ -162,13 +174,12 @@ export function buildRows(
       flags,
       duplicateOfRow,
     };
-  }
-  return out;
+  };
 }
 
-export function summarize(rows: ImportRow[]): ValidationSummary {
-  const s: ValidationSummary = {
-    rows: rows.length,
+export function emptySummary(): ValidationSummary {
+  return {
+    rows: 0,
     nikValid: 0,
     nikReasons: { KOSONG: 0, FORMAT: 0, RUSAK_EXCEL: 0 },
     suspects: 0,
@@ -178,17 +189,42 @@ export function summarize(rows: ImportRow[]): ValidationSummary {
     nikSexDiffers: 0,
     flags: {},
   };
-  for (const r of rows) {
-    if (r.nikReason) s.nikReasons[r.nikReason]++;
-    else s.nikValid++;
-    if (r.nikSuspect) s.suspects++;
-    if (r.duplicateOfRow !== null) s.duplicates++;
-    for (const f of r.flags) {
-      s.flags[f] = (s.flags[f] ?? 0) + 1;
-      if (f === 'TGL_TIDAK_TERBACA') s.unreadableDates++;
-      else if (f === 'NIK_TGL_BEDA') s.nikBirthDateDiffers++;
-      else if (f === 'NIK_JK_BEDA') s.nikSexDiffers++;
-    }
+}
+
+/** Counts one row into `s` (the import worker summarises chunk by chunk). */
+export function addToSummary(s: ValidationSummary, r: ImportRow): void {
+  s.rows++;
+  if (r.nikReason) s.nikReasons[r.nikReason]++;
+  else s.nikValid++;
+  if (r.nikSuspect) s.suspects++;
+  if (r.duplicateOfRow !== null) s.duplicates++;
+  for (const f of r.flags) {
+    s.flags[f] = (s.flags[f] ?? 0) + 1;
+    if (f === 'TGL_TIDAK_TERBACA') s.unreadableDates++;
+    else if (f === 'NIK_TGL_BEDA') s.nikBirthDateDiffers++;
+    else if (f === 'NIK_JK_BEDA') s.nikSexDiffers++;
   }
+}
+
+export function summarize(rows: ImportRow[]): ValidationSummary {
+  const s = emptySummary();
+  for (const r of rows) addToSummary(s, r);
   return s;
+}
+
+/** batch_rows columns per row, in rowParams order. */
+export const ROW_COLS = 22;
+/** Rows per multi-row INSERT: fewer calls across the native boundary for 100,000 rows. */
+export const ROWS_PER_INSERT = 32;
+
+/**
+ * Appends one row's batch_rows values to `out`; batch_id is 0 here and set by storeBatch
+ * (the import worker builds these before the batch exists).
+ */
+export function rowParams(r: ImportRow, out: unknown[]): void {
+  out.push(
+    0, r.seq, r.rowNo, JSON.stringify(r.cells), r.nikInput, r.nik, r.nikReason, r.nikSuspect ? 1 : 0, r.name,
+    r.birthPlace, r.birthDate, r.birthDateRaw, r.sex, r.kk, r.motherName, r.address, r.rt, r.rw, r.kelurahan,
+    r.kecamatan, r.flags.length ? JSON.stringify(r.flags) : '[]', r.duplicateOfRow,
+  );
 }

@@ -5,9 +5,9 @@ import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import type { Channel } from '../../shared/domain.ts';
 import { appendAudit } from '../store/audit.ts';
 import { importErrors } from './errors.ts';
-import { toSavedMap, type MapSpec } from './mapping.ts';
+import { toSavedMap, type ColumnMapping, type MapSpec } from './mapping.ts';
 import type { ImportPreview } from './prepare.ts';
-import type { ImportRow, ValidationSummary } from './rows.ts';
+import { ROW_COLS, ROWS_PER_INSERT, rowParams, type ValidationSummary } from './rows.ts';
 
 export interface BatchPurpose {
   agencyId: number;
@@ -53,43 +53,71 @@ export function getSavedMap(db: Db, agencyId: number): MapSpec | null {
   }
 }
 
+/** What the batch row records about the file; everything but the rows themselves. */
+export interface BatchMeta {
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+  mapping: ColumnMapping[];
+  /** Data rows the source will deliver (batches.row_count). */
+  total: number;
+}
+
+/**
+ * Hands rowParams groups to `put`, in seq order, each at most ROWS_PER_INSERT rows; runs
+ * inside the transaction, so whatever it throws rolls the whole batch back.
+ */
+export type RowSource = (put: (group: unknown[]) => void) => void;
+
 export function saveBatch(db: Db, preview: ImportPreview, purpose: BatchPurpose, operator: string, opts: SaveOptions = {}): SavedBatch {
+  const meta: BatchMeta = {
+    fileName: preview.file.fileName, sha256: preview.file.sha256, sheet: preview.sheet, headerRow: preview.headerRow,
+    headers: preview.headers, mapping: preview.mapping, total: preview.rows.length,
+  };
+  const batchId = storeBatch(db, meta, purpose, operator, opts, (put) => {
+    const buf: unknown[] = [];
+    for (const r of preview.rows) {
+      rowParams(r, buf);
+      if (buf.length === ROWS_PER_INSERT * ROW_COLS) {
+        put(buf);
+        buf.length = 0;
+      }
+    }
+    if (buf.length > 0) put(buf);
+  });
+  return { batchId, summary: preview.summary };
+}
+
+/** Stores the batch, the rows `source` delivers, their results and the audit entry in ONE transaction. */
+export function storeBatch(db: Db, meta: BatchMeta, purpose: BatchPurpose, operator: string, opts: SaveOptions, source: RowSource): number {
   const agency = db.prepare('SELECT id FROM agencies WHERE id = ?').get(purpose.agencyId);
   if (!agency) throw importErrors.unknownAgency(String(purpose.agencyId), []);
   const now = new Date().toISOString();
   const columnMap: Record<string, number> = {};
-  for (const m of preview.mapping) columnMap[m.field] = m.column;
-  const total = preview.rows.length;
+  for (const m of meta.mapping) columnMap[m.field] = m.column;
+  const total = meta.total;
 
   const insertBatch = db.prepare(
     `INSERT INTO batches (agency_id, program_id, letter_no, received_on, channel, purpose, file_name, file_sha256,
        sheet_name, header_row, headers, column_map, state, row_count, created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IMPORTED', ?, ?, ?)`,
   );
-  // Many rows per statement: fewer calls across the native boundary for 100,000 rows.
-  const COLS = 22;
-  const PER = 32;
   const rowSql = (n: number): string =>
     `INSERT INTO batch_rows (batch_id, seq, row_no, cells, nik_input, nik, nik_reason, nik_suspect, name, birth_place,
        birth_date, birth_date_raw, sex, kk, mother_name, address, rt, rw, kelurahan, kecamatan, flags, duplicate_of_row)
-     VALUES ${Array.from({ length: n }, () => `(${Array(COLS).fill('?').join(',')})`).join(',')}`;
-  const insertMany = db.prepare(rowSql(PER));
+     VALUES ${Array.from({ length: n }, () => `(${Array(ROW_COLS).fill('?').join(',')})`).join(',')}`;
+  const insertMany = db.prepare(rowSql(ROWS_PER_INSERT));
   const insertOne = db.prepare(rowSql(1));
   // Every row starts unchecked: "not checked" must never look like INVALID (domain.md §1).
   const insertResults = db.prepare(
     `INSERT INTO row_results (batch_id, seq, status, reason) SELECT batch_id, seq, 'BELUM_DIPERIKSA', NULL FROM batch_rows WHERE batch_id = ?`,
   );
-  const params = (batchId: number, r: ImportRow, out: unknown[]): void => {
-    out.push(
-      batchId, r.seq, r.rowNo, JSON.stringify(r.cells), r.nikInput, r.nik, r.nikReason, r.nikSuspect ? 1 : 0, r.name,
-      r.birthPlace, r.birthDate, r.birthDateRaw, r.sex, r.kk, r.motherName, r.address, r.rt, r.rw, r.kelurahan,
-      r.kecamatan, r.flags.length ? JSON.stringify(r.flags) : '[]', r.duplicateOfRow,
-    );
-  };
 
   const run = db.transaction((): number => {
     // Checked inside the transaction so two imports of the same file cannot both pass.
-    const dup = findDuplicateBatch(db, purpose.agencyId, preview.file.sha256);
+    const dup = findDuplicateBatch(db, purpose.agencyId, meta.sha256);
     if (dup && !opts.allowDuplicate) throw importErrors.duplicate(dup.id, dup.created_at);
     const info = insertBatch.run(
       purpose.agencyId,
@@ -98,43 +126,42 @@ export function saveBatch(db: Db, preview: ImportPreview, purpose: BatchPurpose,
       purpose.receivedOn ?? null,
       purpose.channel ?? null,
       purpose.purpose ?? null,
-      preview.file.fileName,
-      preview.file.sha256,
-      preview.sheet,
-      preview.headerRow,
-      JSON.stringify(preview.headers),
+      meta.fileName,
+      meta.sha256,
+      meta.sheet,
+      meta.headerRow,
+      JSON.stringify(meta.headers),
       JSON.stringify(columnMap),
       total,
       now,
       operator,
     );
     const batchId = Number(info.lastInsertRowid);
-    let i = 0;
-    const buf: unknown[] = [];
-    for (; i + PER <= total; i += PER) {
-      buf.length = 0;
-      for (let k = i; k < i + PER; k++) params(batchId, preview.rows[k]!, buf);
-      insertMany.run(buf);
-      if (opts.onProgress && (i / PER) % 200 === 0) opts.onProgress({ stage: 'SAVE', done: i, total });
-    }
-    for (; i < total; i++) {
-      buf.length = 0;
-      params(batchId, preview.rows[i]!, buf);
-      insertOne.run(buf);
-    }
+    let done = 0;
+    let groups = 0;
+    source((group) => {
+      const n = group.length / ROW_COLS;
+      for (let k = 0; k < group.length; k += ROW_COLS) group[k] = batchId;
+      if (n === ROWS_PER_INSERT) insertMany.run(group);
+      else for (let k = 0; k < group.length; k += ROW_COLS) insertOne.run(group.slice(k, k + ROW_COLS));
+      if (opts.onProgress && groups++ % 200 === 0) opts.onProgress({ stage: 'SAVE', done, total });
+      done += n;
+    });
+    // row_count must tell the truth: a source that delivered fewer rows is a failed import.
+    if (done !== total) throw new Error(`Impor tidak lengkap: ${done} dari ${total} baris.`);
     insertResults.run(batchId);
     if (opts.rememberMapping !== false) {
-      db.prepare('UPDATE agencies SET column_map = ? WHERE id = ?').run(JSON.stringify(toSavedMap(preview.mapping)), purpose.agencyId);
+      db.prepare('UPDATE agencies SET column_map = ? WHERE id = ?').run(JSON.stringify(toSavedMap(meta.mapping)), purpose.agencyId);
     }
     appendAudit(db, {
       operator,
       action: 'IMPORT',
       batchId,
-      detail: { fileName: preview.file.fileName, sha256: preview.file.sha256, rows: total, sheet: preview.sheet, duplicateOf: dup?.id ?? null },
+      detail: { fileName: meta.fileName, sha256: meta.sha256, rows: total, sheet: meta.sheet, duplicateOf: dup?.id ?? null },
     });
     return batchId;
   });
   const batchId = run();
   opts.onProgress?.({ stage: 'SAVE', done: total, total });
-  return { batchId, summary: preview.summary };
+  return batchId;
 }

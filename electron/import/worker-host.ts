@@ -1,7 +1,7 @@
 // Runs one CPU-heavy, untrusted-input job (reading an agency's file, writing an export) in a
 // worker thread with its own heap limit and a wall-clock timeout, so a hostile or huge file
 // can neither freeze nor crash the main process. Generic: the export engine reuses it.
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 
 export interface WorkerLimits {
   /** Wall-clock limit; the worker is terminated when it passes. */
@@ -52,9 +52,10 @@ function resourceLimits(limits: WorkerLimits) {
   };
 }
 
-function spawn(entry: string, limits: WorkerLimits, data: { input?: unknown; prewarm?: boolean }): Worker {
+function spawn(entry: string, limits: WorkerLimits, data: { input?: unknown; prewarm?: boolean }, transfer: Transferable[] = []): Worker {
   return new Worker(BOOTSTRAP, {
     workerData: { entry, ...data },
+    transferList: transfer,
     resourceLimits: resourceLimits(limits),
     // The job must not see the app's environment (keys, paths) it does not need.
     env: {},
@@ -105,12 +106,27 @@ function takeIdle(entry: string, limits: WorkerLimits): Worker | null {
  * worker-bootstrap.mjs next to this module's output).
  */
 export function runInWorker<I, O>(entryUrl: URL | string, input: I, limits: WorkerLimits): Promise<O> {
+  return startInWorker<I, O>(entryUrl, input, limits).result;
+}
+
+/** A running job: its answer, the thread (for a synchronous liveness check) and a way to stop it. */
+export interface WorkerJob<O> {
+  result: Promise<O>;
+  worker: Worker;
+  /** Terminates the worker; `result` rejects with `reason` unless it has settled already. */
+  cancel(reason: Error): void;
+}
+
+/** runInWorker that also returns the worker; `transfer` moves MessagePorts into the job's input. */
+export function startInWorker<I, O>(entryUrl: URL | string, input: I, limits: WorkerLimits, transfer: Transferable[] = []): WorkerJob<O> {
   const entry = String(entryUrl);
-  return new Promise<O>((resolve, reject) => {
+  let worker!: Worker;
+  let cancel!: (reason: Error) => void;
+  const result = new Promise<O>((resolve, reject) => {
     let settled = false;
     const warm = takeIdle(entry, limits);
-    const worker = warm ?? spawn(entry, limits, { input });
-    if (warm) warm.postMessage(input);
+    worker = warm ?? spawn(entry, limits, { input }, transfer);
+    if (warm) warm.postMessage(input, transfer);
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
@@ -118,6 +134,7 @@ export function runInWorker<I, O>(entryUrl: URL | string, input: I, limits: Work
       fn();
       void worker.terminate();
     };
+    cancel = (reason) => finish(() => reject(reason));
     const timer = setTimeout(() => {
       finish(() => reject(new WorkerFailure('TIMEOUT', `Worker melebihi batas waktu ${limits.timeoutMs} ms.`)));
     }, limits.timeoutMs);
@@ -142,4 +159,5 @@ export function runInWorker<I, O>(entryUrl: URL | string, input: I, limits: Work
       finish(() => reject(new WorkerFailure('CRASHED', `Worker berhenti tanpa jawaban (kode ${code}).`)));
     });
   });
+  return { result, worker, cancel };
 }
