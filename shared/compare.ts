@@ -51,16 +51,36 @@ function words(v: string): string {
     .trim();
 }
 
+/**
+ * A normaliser remembered per distinct input: a batch repeats the same places, region names
+ * and family addresses thousands of times, and each call runs several regexes. The memo is
+ * dropped when it fills, so a long session's memory stays bounded.
+ */
+function memo(f: (v: string) => string, max = 50_000): (v: string) => string {
+  let seen = new Map<string, string>();
+  return (v) => {
+    let out = seen.get(v);
+    if (out === undefined) {
+      if (seen.size >= max) seen = new Map();
+      seen.set(v, (out = f(v)));
+    }
+    return out;
+  };
+}
+
+const placeOf = memo((v) => words(v).replace(/^(KOTA|KABUPATEN|KAB|KOTAMADYA|KODYA)\s+/, ''));
+const regionNameOf = memo((v) => words(v).replace(/^(KELURAHAN|KEL|DESA|DS|KECAMATAN|KEC)\s+/, ''));
+
 /** Place names: "KOTA PAREPARE" = "PAREPARE", "KAB. BARRU" = "BARRU". */
 export function normalizePlace(v: string | null | undefined): string {
   if (blank(v)) return '';
-  return words(v!).replace(/^(KOTA|KABUPATEN|KAB|KOTAMADYA|KODYA)\s+/, '');
+  return placeOf(v!);
 }
 
 /** Kelurahan/kecamatan names without their KEL./KEC./DESA prefixes. */
 export function normalizeRegionName(v: string | null | undefined): string {
   if (blank(v)) return '';
-  return words(v!).replace(/^(KELURAHAN|KEL|DESA|DS|KECAMATAN|KEC)\s+/, '');
+  return regionNameOf(v!);
 }
 
 const STREET_WORDS: Record<string, string> = { JL: 'JALAN', JLN: 'JALAN', JALAN: 'JALAN', LR: 'LORONG', LRG: 'LORONG', PERUM: 'PERUMAHAN', KOMP: 'KOMPLEKS', KOMPLEK: 'KOMPLEKS', NO: 'NO', NOMOR: 'NO', NMR: 'NO' };
@@ -68,13 +88,17 @@ const STREET_WORDS: Record<string, string> = { JL: 'JALAN', JLN: 'JALAN', JALAN:
 /** Addresses: JL/JLN/JALAN unified; an "RT 3 RW 2" tail is compared separately, not here. */
 export function normalizeAddress(v: string | null | undefined): string {
   if (blank(v)) return '';
-  const w = words(v!)
+  return addressOf(v!);
+}
+
+const addressOf = memo((v) =>
+  words(v)
     .replace(/\b(RT|RW)\s*\d+\b/g, ' ')
     .split(' ')
     .filter(Boolean)
-    .map((x) => STREET_WORDS[x] ?? x);
-  return w.join(' ');
-}
+    .map((x) => STREET_WORDS[x] ?? x)
+    .join(' '),
+);
 
 /** L / P / LAKI-LAKI / PEREMPUAN / 1 / 2 -> '1' | '2' | null. */
 export function normalizeSex(v: string | null | undefined): '1' | '2' | null {

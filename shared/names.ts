@@ -68,7 +68,25 @@ function mergeSpacedTitles(words: string[]): string[] {
 
 /** The name's words after normalisation, in their original order. */
 export function nameWords(name: string | null | undefined): string[] {
-  if (!name) return [];
+  return name ? [...cachedWords(name)] : [];
+}
+
+let wordsMemo = new Map<string, readonly string[]>();
+/**
+ * nameWords remembered per distinct name (read-only: callers inside this file never mutate
+ * it): matching compares the same registry and agency names many times (elements, candidate
+ * scoring). Dropped when it fills, so memory stays bounded.
+ */
+function cachedWords(name: string): readonly string[] {
+  let out = wordsMemo.get(name);
+  if (out === undefined) {
+    if (wordsMemo.size >= 50_000) wordsMemo = new Map();
+    wordsMemo.set(name, (out = Object.freeze(computeWords(name))));
+  }
+  return out;
+}
+
+function computeWords(name: string): string[] {
   const upper = name.toUpperCase().replace(/\u00a0/g, ' ');
   // Titles after a comma ("NAMA, S.PD, M.SI"): drop a segment only when it is all titles,
   // so a comma typed inside a name keeps its words.
@@ -91,7 +109,7 @@ export function nameWords(name: string | null | undefined): string[] {
 
 /** normalizeName per domain.md §5: upper case, no punctuation, Muhammad/Abdul/Daeng, no titles, old spellings folded. */
 export function normalizeName(name: string | null | undefined): string {
-  return nameWords(name).join(' ');
+  return name ? cachedWords(name).join(' ') : '';
 }
 
 /** Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4 characters). */
@@ -207,8 +225,8 @@ export interface NameComparison {
 export function compareNameDetail(a: string | null | undefined, b: string | null | undefined): NameComparison {
   // Fast path for the common case: normalisation depends only on the upper-cased text.
   if (a && b && a.length === b.length && a.toUpperCase() === b.toUpperCase() && /[A-Za-z]/.test(a)) return { result: 'SESUAI', score: 1 };
-  const wa = nameWords(a);
-  const wb = nameWords(b);
+  const wa = a ? cachedWords(a) : [];
+  const wb = b ? cachedWords(b) : [];
   if (wa.length === 0 || wb.length === 0) return { result: 'KOSONG', score: 0 };
   if (sameMultiset(wa, wb)) return { result: 'SESUAI', score: 1 };
   const { pairs, unmatchedA, unmatchedB } = alignWords(wa, wb);
