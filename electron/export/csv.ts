@@ -8,7 +8,9 @@
 // it is visible (nobody mistakes the value for the original) and survives tools that trim
 // whitespace, which a tab does not. Only in CSV: the workbook stores such values as text.
 import { writeFileSync } from 'node:fs';
-import type { ResultTable } from './types.ts';
+import type { TableShape } from './types.ts';
+
+type Rows = Iterable<{ values: string[] }>;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -17,15 +19,15 @@ export function csvValue(v: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function resultCsv(table: ResultTable): string {
+export function resultCsv(table: Pick<TableShape, 'columns'> & { rows: Rows }): string {
   const lines = [table.columns.map(csvValue).join(';')];
   for (const row of table.rows) lines.push(row.values.map((v) => csvValue(v ?? '')).join(';'));
   // CRLF: what Excel and most Windows tools expect of a CSV.
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
-export function writeResultCsv(table: ResultTable, out: string): number {
-  const buf = Buffer.from(resultCsv(table), 'utf8');
+export function writeResultCsv(shape: TableShape, rows: Rows, out: string): number {
+  const buf = Buffer.from(resultCsv({ columns: shape.columns, rows }), 'utf8');
   writeFileSync(out, buf);
   return buf.length;
 }

@@ -4,15 +4,15 @@ import { renameSync, rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../store/audit.ts';
-import { runInWorker } from '../import/worker-host.ts';
-import { countBatch } from '../stats/counts.ts';
-import { ExportError } from './batch-meta.ts';
-import { buildResultRows } from './result-rows.ts';
+import { prewarmWorker, runInWorker } from '../import/worker-host.ts';
+import { ExportError, readBatchMeta } from './batch-meta.ts';
+import { scanResultRows } from './result-rows.ts';
 import type { ExportJob } from './worker.ts';
 
 // From source the worker is this folder's worker.ts (tsx); in the built app electron-vite
 // emits it next to main.js as export-worker.js (electron.vite.config.ts).
 const EXPORT_WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './export-worker.js', import.meta.url);
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 3072 };
 
 export { buildResultRows } from './result-rows.ts';
 export { ExportError, readBatchMeta } from './batch-meta.ts';
@@ -42,17 +42,21 @@ export function formatOf(out: string, format?: 'xlsx' | 'csv'): 'xlsx' | 'csv' {
 
 export async function exportBatch(db: Database, batchId: number, opts: ExportOptions): Promise<ExportResult> {
   const format = formatOf(opts.out, opts.format);
-  const table = buildResultRows(db, batchId);
-  const counts = countBatch(db, batchId);
-  const job: ExportJob = { format, out: `${opts.out}.tmp-${process.pid}`, table, counts };
+  // A missing batch fails here, before a worker is started for it.
+  readBatchMeta(db, batchId);
+  // The worker loads its modules (tsx, the writer) while this thread reads the store.
+  if (!opts.inline) prewarmWorker(EXPORT_WORKER, WORKER_LIMITS);
+  // One pass: packed rows, as one JSON string per chunk, and the Ringkasan counts.
+  const chunks: string[] = [];
+  const scan = scanResultRows(db, batchId, (rows) => chunks.push(JSON.stringify(rows)));
+  const job: ExportJob = {
+    format, out: `${opts.out}.tmp-${process.pid}`, meta: scan.meta, width: scan.width, repaired: scan.repaired, counts: scan.counts, chunks,
+  };
   let bytes: number;
   try {
     if (opts.inline) bytes = (await (await import('./worker.ts')).default(job)).bytes;
     else {
-      const r = await runInWorker<ExportJob, { bytes: number }>(EXPORT_WORKER, job, {
-        timeoutMs: 10 * 60_000,
-        maxOldGenerationSizeMb: 3072,
-      });
+      const r = await runInWorker<ExportJob, { bytes: number }>(EXPORT_WORKER, job, { timeoutMs: 10 * 60_000, ...WORKER_LIMITS });
       bytes = r.bytes;
     }
     // Write then rename: a half-written file never sits under the name the user chose.
@@ -75,8 +79,8 @@ export async function exportBatch(db: Database, batchId: number, opts: ExportOpt
       operator: opts.operator,
       action: 'EXPORT',
       batchId,
-      detail: { format, file: basename(opts.out), rows: table.rows.length, bytes, siakElements: table.siakElements },
+      detail: { format, file: basename(opts.out), rows: scan.rowCount, bytes, siakElements: scan.meta.siakElements },
     });
   })();
-  return { out: opts.out, rows: table.rows.length, bytes };
+  return { out: opts.out, rows: scan.rowCount, bytes };
 }

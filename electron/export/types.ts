@@ -40,7 +40,8 @@ export interface ResultRow {
   results: (ElementResult | null)[];
 }
 
-export interface ResultTable {
+/** Everything about the result sheet except its rows. */
+export interface TableShape {
   batch: BatchMeta;
   /** Full header row: agency columns, STATUS, KETERANGAN, [NIK PERBAIKAN], elements, SIAK values. */
   columns: string[];
@@ -53,5 +54,16 @@ export interface ResultTable {
   siakElements: Element[];
   /** Agency columns holding NIK / KK: always text, whatever the file had. */
   identityColumns: number[];
+}
+
+export interface ResultTable extends TableShape {
   rows: ResultRow[];
 }
+
+/**
+ * One row as the store pass leaves it, before the column layout is known (the agency width
+ * and the NIK PERBAIKAN column are only known once every row has been read):
+ * [status, keterangan, repaired NIK or '', ...result codes ('' = none), ...SIAK values, ...agency cell texts].
+ * Plain strings only, so a chunk of them crosses to the worker as one JSON string.
+ */
+export type PackedRow = string[];

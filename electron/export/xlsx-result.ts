@@ -8,7 +8,7 @@ import XLSX from 'sheetjs-style';
 import { ELEMENT_RESULTS, REASONS, STATUSES } from '../../shared/domain.ts';
 import { ELEMENT_HEADER, ELEMENT_RESULT_LABEL, REASON_TEXT, STATUS_LABEL, STATUS_MEANING, tanggalId } from '../../shared/report/labels.ts';
 import { BOLD_STYLE, HEADER_STYLE, RESULT_STYLE, STATUS_STYLE, TITLE_STYLE, type CellStyle } from './styles.ts';
-import type { BatchCounts, ResultTable } from './types.ts';
+import type { BatchCounts, ResultRow, TableShape } from './types.ts';
 import { freezeHeaderRow, readZip, writeZip } from './zip-repack.ts';
 
 type Cell = { t: 's'; v: string; s?: CellStyle } | { t: 'n'; v: number; s?: CellStyle };
@@ -25,27 +25,32 @@ export function columnLetters(n: number): string[] {
   return out;
 }
 
-/** Widths from the header and a sample of rows; wide enough to read, capped for names and addresses. */
-function widths(columns: string[], rows: { values: string[] }[]): { wch: number }[] {
+/** Widths from the header and a sample of ~2,000 rows (read back from the sheet, so rows can
+ *  stream through once); wide enough to read, capped for names and addresses. */
+function widths(columns: string[], ws: Sheet, L: string[], rowCount: number): { wch: number }[] {
   const w = columns.map((c) => Math.min(40, Math.max(8, c.length + 2)));
-  const step = Math.max(1, Math.floor(rows.length / 2000));
-  for (let r = 0; r < rows.length; r += step) {
-    const v = rows[r]!.values;
-    for (let c = 0; c < v.length; c++) if (v[c]!.length + 2 > w[c]!) w[c] = Math.min(50, v[c]!.length + 2);
+  const step = Math.max(1, Math.floor(rowCount / 2000));
+  for (let r = 0; r < rowCount; r += step) {
+    const n = String(r + 2);
+    for (let c = 0; c < columns.length; c++) {
+      const cell = ws[L[c]! + n] as Cell | undefined;
+      const len = cell ? String(cell.v).length : 0;
+      if (len + 2 > w[c]!) w[c] = Math.min(50, len + 2);
+    }
   }
   return w.map((wch) => ({ wch }));
 }
 
-export function buildHasilSheet(table: ResultTable): Sheet {
+/** The Hasil sheet; `rows` is read once, in order (it may be a stream reusing one row object). */
+export function buildHasilSheet(table: TableShape, rows: Iterable<ResultRow>): Sheet {
   const cols = table.columns.length;
   const L = columnLetters(cols);
   const ws: Sheet = {};
   for (let c = 0; c < cols; c++) ws[L[c]! + 1] = { t: 's', v: table.columns[c]!, s: HEADER_STYLE };
   const elStart = table.firstElementColumn + 0;
   const elCount = table.elements.length;
-  const rows = table.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
+  let r = 0;
+  for (const row of rows) {
     const n = String(r + 2);
     const v = row.values;
     for (let c = 0; c < cols; c++) {
@@ -59,11 +64,12 @@ export function buildHasilSheet(table: ResultTable): Sheet {
       const style = res ? RESULT_STYLE[res] : undefined;
       if (style) (ws[L[elStart + e]! + n] as Cell).s = style;
     }
+    r++;
   }
-  const last = `${L[cols - 1]}${rows.length + 1}`;
+  const last = `${L[cols - 1]}${r + 1}`;
   ws['!ref'] = `A1:${last}`;
   ws['!autofilter'] = { ref: `A1:${last}` };
-  ws['!cols'] = widths(table.columns, rows);
+  ws['!cols'] = widths(table.columns, ws, L, r);
   return ws;
 }
 
@@ -85,7 +91,7 @@ function sheetFromRows(rows: (string | number | { v: string | number; s: CellSty
   return ws;
 }
 
-export function buildRingkasanSheet(table: ResultTable, counts: BatchCounts): Sheet {
+export function buildRingkasanSheet(table: TableShape, counts: BatchCounts): Sheet {
   const b = table.batch;
   const h = (v: string) => ({ v, s: HEADER_STYLE });
   const rows: (string | number | { v: string | number; s: CellStyle } | null)[][] = [
@@ -126,10 +132,10 @@ export function buildRingkasanSheet(table: ResultTable, counts: BatchCounts): Sh
 }
 
 /** Writes the workbook; returns its size in bytes. */
-export function writeResultXlsx(table: ResultTable, counts: BatchCounts, out: string): number {
+export function writeResultXlsx(table: TableShape, rows: Iterable<ResultRow>, counts: BatchCounts, out: string): number {
   const wb = {
     SheetNames: ['Hasil', 'Ringkasan'],
-    Sheets: { Hasil: buildHasilSheet(table), Ringkasan: buildRingkasanSheet(table, counts) },
+    Sheets: { Hasil: buildHasilSheet(table, rows), Ringkasan: buildRingkasanSheet(table, counts) },
     Props: { Title: `Hasil pemadanan batch ${table.batch.id}`, Author: 'Dukcapil Kota Parepare (Padan)' },
   };
   // Uncompressed first: repacking deflates each part once, with native zlib. No shared

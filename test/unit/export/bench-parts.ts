@@ -13,7 +13,7 @@ const counts = countBatch(db, id);
 const lap = (label: string, t: number) => console.log(label, Math.round(performance.now() - t));
 for (const sst of [true, false]) {
   let t = performance.now();
-  const wb = { SheetNames: ['Hasil', 'Ringkasan'], Sheets: { Hasil: buildHasilSheet(table), Ringkasan: buildRingkasanSheet(table, counts) } };
+  const wb = { SheetNames: ['Hasil', 'Ringkasan'], Sheets: { Hasil: buildHasilSheet(table, table.rows), Ringkasan: buildRingkasanSheet(table, counts) } };
   lap('sheet', t); t = performance.now();
   const raw = XLSX.write(wb as never, { type: 'buffer', bookType: 'xlsx', bookSST: sst, compression: false }) as Buffer;
   lap(`write sst=${sst}`, t); t = performance.now();

@@ -24,7 +24,7 @@ t = performance.now();
 XLSX.writeFile({ SheetNames: ['Hasil'], Sheets: { Hasil: XLSX.utils.aoa_to_sheet(aoa) } } as never, join(dir, 'rawc.xlsx'), { compression: true });
 const rawc = performance.now() - t;
 t = performance.now();
-writeResultXlsx(table, counts, join(dir, 'ours.xlsx'));
+writeResultXlsx(table, table.rows, counts, join(dir, 'ours.xlsx'));
 const ours = performance.now() - t;
 console.log({ raw: Math.round(raw), rawCompressed: Math.round(rawc), ours: Math.round(ours), ratio: +(ours / raw).toFixed(2), sizes: [statSync(join(dir, 'raw.xlsx')).size, statSync(join(dir, 'rawc.xlsx')).size, statSync(join(dir, 'ours.xlsx')).size] });
 }
