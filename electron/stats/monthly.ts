@@ -7,26 +7,9 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Status } from '../../shared/domain.ts';
 import { backfillBatchStats } from './batch-stats.ts';
 
-export interface MonthlyAgencyRow {
-  agencyId: number;
-  agency: string;
-  code: string;
-  /** Rows processed in Jan..Des (12 entries). */
-  months: number[];
-  total: number;
-  batches: number;
-  status: Record<Status, number>;
-}
-
-export interface MonthlyTable {
-  year: number;
-  rows: MonthlyAgencyRow[];
-  /** Column totals Jan..Des, and the grand total. */
-  monthTotals: number[];
-  total: number;
-  batches: number;
-  status: Record<Status, number>;
-}
+// The table's shape is part of the API contract (shared/api/stats.ts).
+import type { MonthlyAgencyRow, MonthlyTable } from '../../shared/api/stats.ts';
+export type { MonthlyAgencyRow, MonthlyTable };
 
 const zeroStatus = (): Record<Status, number> => ({ AKTIF: 0, MENINGGAL: 0, PINDAH: 0, INVALID: 0, BELUM_DIPERIKSA: 0 });
 

@@ -5,22 +5,10 @@
 // digits are enough to tell an auditor which search it was when asked, together with the
 // operator and time. No provision we know of requires the full NIK in the log.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Reason, Status } from '../../shared/domain.ts';
 import { appendAudit } from '../store/audit.ts';
 
-export interface NikAppearance {
-  batchId: number;
-  agency: string;
-  program: string | null;
-  letterNo: string | null;
-  receivedOn: string | null;
-  matchedAt: string | null;
-  rowNo: number;
-  status: Status;
-  reason: Reason | null;
-  /** True when the NIK is the operator's repair, not what the agency sent. */
-  repaired: boolean;
-}
+import type { NikAppearance } from '../../shared/api/stats.ts';
+export type { NikAppearance };
 
 export function maskNik(nik: string): string {
   const d = nik.replace(/\D/g, '');

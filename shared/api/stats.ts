@@ -5,19 +5,23 @@ import { call } from './define.ts';
 // Calls of the 'stats' domain: the office head's monthly table and a NIK's history.
 const year = z.number().int().min(2000).max(2100);
 
-export interface MonthlyRow {
+export interface MonthlyAgencyRow {
   agencyId: number;
   agency: string;
   code: string;
+  /** Rows processed in Jan..Des (12 entries). */
   months: number[];
   total: number;
   batches: number;
   status: Record<Status, number>;
 }
 
+/** @deprecated name kept for callers: the same as MonthlyAgencyRow. */
+export type MonthlyRow = MonthlyAgencyRow;
+
 export interface MonthlyTable {
   year: number;
-  rows: MonthlyRow[];
+  rows: MonthlyAgencyRow[];
   monthTotals: number[];
   total: number;
   batches: number;
@@ -34,6 +38,7 @@ export interface NikAppearance {
   rowNo: number;
   status: Status;
   reason: Reason | null;
+  /** True when the NIK is the operator's repair, not what the agency sent. */
   repaired: boolean;
 }
 

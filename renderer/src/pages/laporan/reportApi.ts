@@ -2,45 +2,13 @@
 // finished in shared/api/{report,stats}.ts while this page was built, so calls are reached
 // through the client loosely and their results normalised here; the page itself stays typed.
 //
-// Where files go: the contract takes an absolute path (the bridge accepts only paths under the
-// data folder) and no save dialog is exposed to the renderer yet, so every file is written into
-// the data folder under a dated name and the page shows the path that came back.
+// Where files go: app/chooseSavePath asks (a save dialog in the app; the data folder's ekspor/
+// in the test bridge) and the page shows the path that came back.
 import type { Result } from '../../../../shared/api/define.ts';
-import type { Status } from '../../../../shared/domain.ts';
 import { padan, unwrap } from '../../api.ts';
 
-export interface MonthlyAgencyRow {
-  agencyId: number;
-  agency: string;
-  code: string;
-  /** Rows processed Jan..Des (12 entries). */
-  months: number[];
-  total: number;
-  batches: number;
-  status: Record<Status, number>;
-}
-
-export interface MonthlyTable {
-  year: number;
-  rows: MonthlyAgencyRow[];
-  monthTotals: number[];
-  total: number;
-  batches: number;
-  status: Record<Status, number>;
-}
-
-export interface NikAppearance {
-  batchId: number;
-  agency: string;
-  program: string | null;
-  letterNo: string | null;
-  receivedOn: string | null;
-  matchedAt: string | null;
-  rowNo: number;
-  status: Status;
-  reason: string | null;
-  repaired: boolean;
-}
+import type { MonthlyAgencyRow, MonthlyTable, NikAppearance } from '../../../../shared/api/stats.ts';
+export type { MonthlyAgencyRow, MonthlyTable, NikAppearance };
 
 /** Where a saved file went; null when the user cancelled the save dialog. */
 export interface Saved {
