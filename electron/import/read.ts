@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { ImportError, importErrors, type ImportErrorCode } from './errors.ts';
 import type { ReadLimits, ReadResult, ReadSheet, ReadWire } from './read-worker.ts';
-import { prewarmWorker, runInWorker, WorkerFailure, WorkerJobError } from './worker-host.ts';
+import { prewarmWorker, runInWorker, WorkerFailure, WorkerJobError, type WorkerLimits } from './worker-host.ts';
 
 export interface ImportLimits extends ReadLimits {
   maxFileBytes: number;
@@ -26,6 +26,18 @@ export const DEFAULT_LIMITS: ImportLimits = {
 
 export const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts' : './read-worker.js', import.meta.url);
 
+/**
+ * The reader's young generation: SheetJS allocates millions of short-lived strings, and a
+ * 32 MB semi-space (96 MB young generation) spends ~10% less CPU on scavenges than 64 MB.
+ * The memory guard is the old-generation limit (maxHeapMb), unchanged.
+ */
+const READER_YOUNG_MB = 96;
+
+/** The reader worker's limits; prewarmed and started workers must agree to be reused. */
+export function readerLimits(l: ImportLimits): WorkerLimits {
+  return { timeoutMs: l.timeoutMs, maxOldGenerationSizeMb: l.maxHeapMb, maxYoungGenerationSizeMb: READER_YOUNG_MB };
+}
+
 let cache: { key: string; result: ReadResult } | null = null;
 
 /**
@@ -34,7 +46,7 @@ let cache: { key: string; result: ReadResult } | null = null;
  * load. Not after every read: an idle worker loading on a busy 2-core machine slows the rest.
  */
 export function prewarmReader(): void {
-  prewarmWorker(WORKER_ENTRY, { maxOldGenerationSizeMb: DEFAULT_LIMITS.maxHeapMb });
+  prewarmWorker(WORKER_ENTRY, readerLimits(DEFAULT_LIMITS));
 }
 
 /** The checks every read starts with (before a worker is started); returns the read cache key. */
@@ -70,7 +82,7 @@ export async function readWorkbook(path: string, limits: Partial<ImportLimits> =
     const wire = await runInWorker<{ path: string; limits: ReadLimits }, ReadWire>(
       WORKER_ENTRY,
       { path, limits: readLimits(l) },
-      { timeoutMs: l.timeoutMs, maxOldGenerationSizeMb: l.maxHeapMb },
+      readerLimits(l),
     );
     const { sheetsJson, ...meta } = wire;
     result = { ...meta, sheets: JSON.parse(sheetsJson) as ReadSheet[] };

@@ -9,7 +9,7 @@ import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { importErrors } from './errors.ts';
 import type { ImportPreview } from './prepare.ts';
-import { checkFile, DEFAULT_LIMITS, readLimits, toImportError, WORKER_ENTRY, type ImportLimits } from './read.ts';
+import { checkFile, DEFAULT_LIMITS, readerLimits, readLimits, toImportError, WORKER_ENTRY, type ImportLimits } from './read.ts';
 import { storeBatch, type BatchPurpose, type SavedBatch, type SaveOptions } from './save-batch.ts';
 import type { StreamHead, StreamInput, StreamMessage, StreamOptions } from './stream-job.ts';
 import { startInWorker, WorkerFailure, WorkerJobError } from './worker-host.ts';
@@ -47,7 +47,7 @@ export async function streamImportFile(
   };
   const input: StreamInput = { path, limits: readLimits(l), stream: { port: port2, signal: shared, options } };
   const deadline = Date.now() + l.timeoutMs;
-  const job = startInWorker<StreamInput, { rows: number }>(WORKER_ENTRY, input, { timeoutMs: l.timeoutMs, maxOldGenerationSizeMb: l.maxHeapMb }, [port2]);
+  const job = startInWorker<StreamInput, { rows: number }>(WORKER_ENTRY, input, readerLimits(l), [port2]);
   // Its failures reach us through the head wait or the chunk waits; never unhandled.
   job.result.catch(() => undefined);
   try {
