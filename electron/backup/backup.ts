@@ -13,15 +13,9 @@ import { MIGRATIONS } from '../store/migrations/index.ts';
 import { wipeFreedPages } from '../retention/purge.ts';
 import { BACKUP_MESSAGES, decryptBackup, encryptBackup } from './format.ts';
 
-export interface BackupInfo {
-  createdAt: string;
-  createdBy: string;
-  appSchema: number;
-  batches: number;
-  auditEntries: number;
-  auditChainOk: boolean;
-  bytes: number;
-}
+// What a backup holds is part of the API contract (shared/api/backup.ts).
+import type { BackupInfo } from '../../shared/api/backup.ts';
+export type { BackupInfo };
 
 function writeAtomically(path: string, data: Buffer): void {
   const tmp = `${path}.tmp-${process.pid}`;

@@ -3,17 +3,9 @@
 // purge, so nothing disappears unseen.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
-export interface PurgeCandidate {
-  batchId: number;
-  agencyId: number;
-  agencyName: string;
-  letterNo: string | null;
-  rowCount: number;
-  exportedAt: string;
-  retentionDays: number;
-  /** When the retention period ended. */
-  dueAt: string;
-}
+// The plan's shape is part of the API contract (shared/api/backup.ts).
+import type { PurgeCandidateInfo as PurgeCandidate } from '../../shared/api/backup.ts';
+export type { PurgeCandidate };
 
 const DAY_MS = 86_400_000;
 

@@ -27,6 +27,7 @@ export interface PurgeCandidateInfo {
   rowCount: number;
   exportedAt: string;
   retentionDays: number;
+  /** When the retention period ended. */
   dueAt: string;
 }
 
