@@ -87,6 +87,23 @@ export function toPerson(r: Row): RegistryPerson {
   };
 }
 
+/** Column order of personSelect, for reading its rows as arrays (see toPersonValues). */
+export const PERSON_COLUMNS = [
+  'nik', 'kk', 'name', 'birthPlace', 'birthDate', 'sex', 'motherName', 'flagStatus', 'prop', 'kab', 'kec', 'kel',
+  'address', 'rt', 'rw', 'kecamatanName', 'kelurahanName', 'movedOut', 'deceased',
+] as const;
+
+/** toPerson of a row read as an array in PERSON_COLUMNS order: no keyed object per row first. */
+export function toPersonValues(v: readonly unknown[]): RegistryPerson {
+  return {
+    nik: String(v[0]).trim(), kk: str(v[1]), name: str(v[2]) ?? '', birthPlace: str(v[3]),
+    birthDate: str(v[4]), sex: str(v[5]), motherName: str(v[6]), flagStatus: str(v[7]),
+    prop: str(v[8]), kab: str(v[9]), kec: str(v[10]), kel: str(v[11]), address: str(v[12]),
+    rt: str(v[13]), rw: str(v[14]), kecamatanName: str(v[15]), kelurahanName: str(v[16]),
+    movedOut: Number(v[17]) === 1, deceased: Number(v[18]) === 1,
+  };
+}
+
 /** The mapped tables and columns that diagnostics report on. */
 export function mappedSchema(m: SchemaMapping): { table: string; column: string | null }[] {
   const c = m.columns;

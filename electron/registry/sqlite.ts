@@ -10,7 +10,7 @@ import type { SchemaMapping } from '../../shared/registry-mapping.ts';
 import { RegistryError, throwIfAborted } from './errors.ts';
 import { planLookup } from './key-plan.ts';
 import { namesResemble } from './name-key.ts';
-import { chunks, DIGITS, ident, mappedSchema, personSelect, prefixRange, toPerson, type Dialect } from './sql.ts';
+import { chunks, DIGITS, ident, mappedSchema, PERSON_COLUMNS, personSelect, prefixRange, toPersonValues, type Dialect } from './sql.ts';
 import type { NameQuery, Registry, RegistryDiagnostics, RegistryKind, RegistryPerson } from './types.ts';
 
 type Key = string | bigint;
@@ -102,6 +102,18 @@ export class SqliteRegistry implements Registry {
     return (s) => (DIGITS.test(s) ? BigInt(s) : null);
   }
 
+  /**
+   * A person select read as arrays (cheaper than a keyed object per row, then another);
+   * its columns are checked once against PERSON_COLUMNS so a change to personSelect fails loudly.
+   */
+  private personStatement(sql: string): Database.Statement {
+    const st = this.statement(sql);
+    if (!st.reader || st.columns().some((c, i) => c.name !== PERSON_COLUMNS[i])) {
+      throw new Error('personSelect columns differ from PERSON_COLUMNS');
+    }
+    return st.raw(true);
+  }
+
   private statement(sql: string): Database.Statement {
     let st = this.statements.get(sql);
     if (!st) {
@@ -124,7 +136,7 @@ export class SqliteRegistry implements Registry {
     }
     const clear = this.statement('DELETE FROM temp.padan_keys');
     const insert = this.statement('INSERT OR IGNORE INTO temp.padan_keys (k) VALUES (?)');
-    const select = this.statement(`${this.keyedSelect} WHERE b.${ident(column)} = t.k`);
+    const select = this.personStatement(`${this.keyedSelect} WHERE b.${ident(column)} = t.k`);
     const fill = this.db.transaction((part: readonly Key[]) => {
       clear.run();
       for (const k of part) insert.run(k);
@@ -133,7 +145,7 @@ export class SqliteRegistry implements Registry {
     for (const part of chunks(keys, KEY_SLICE)) {
       throwIfAborted(signal);
       fill(part);
-      for (const r of select.all() as Record<string, unknown>[]) out.push(toPerson(r));
+      for (const r of select.all() as unknown[][]) out.push(toPersonValues(r));
       await yieldToLoop(); // keep the main process responsive between slices
     }
     clear.run();
@@ -184,7 +196,7 @@ export class SqliteRegistry implements Registry {
     this.db.exec('CREATE TEMP TABLE IF NOT EXISTS padan_ranges (lo, hi)');
     const clear = this.statement('DELETE FROM temp.padan_ranges');
     const insert = this.statement('INSERT INTO temp.padan_ranges (rowid, lo, hi) VALUES (?, ?, ?)');
-    const select = this.statement(`${this.rangedSelect} WHERE ${where} ORDER BY r.rowid`);
+    const select = this.personStatement(`${this.rangedSelect} WHERE ${where} ORDER BY r.rowid`);
     const fill = this.db.transaction((part: readonly [Key | null, Key | null][]) => {
       clear.run();
       part.forEach(([lo, hi], i) => insert.run(i, lo, hi));
@@ -193,7 +205,7 @@ export class SqliteRegistry implements Registry {
     for (const part of chunks(ranges, KEY_SLICE)) {
       throwIfAborted(signal);
       fill(part);
-      for (const r of select.all() as Record<string, unknown>[]) out.push(toPerson(r));
+      for (const r of select.all() as unknown[][]) out.push(toPersonValues(r));
       await yieldToLoop();
     }
     clear.run();
