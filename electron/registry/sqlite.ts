@@ -58,6 +58,9 @@ export class SqliteRegistry implements Registry {
   private readonly nikKey: (s: string) => Key | null;
   private readonly kkKey: (s: string) => Key | null;
   private readonly nikTextual: boolean;
+  /** regionExists' answers and the data_version they were read at. */
+  private readonly regions = new Map<string, boolean>();
+  private regionVersion: unknown = null;
 
   constructor(path: string, private readonly mapping: SchemaMapping, kind: RegistryKind = 'sqlite') {
     this.kind = kind;
@@ -173,15 +176,23 @@ export class SqliteRegistry implements Registry {
     return new Map(found.map((p) => [p.nik, p]));
   }
 
-  /** Whether any NIK starts with a 6-digit region code; remembered for one lookup call only. */
+  /**
+   * Whether any NIK starts with a 6-digit region code. Remembered across calls (a batch asks
+   * about the same few hundred codes in every chunk) until the file changes: PRAGMA
+   * data_version moves whenever another connection commits to it.
+   */
   private regionExists(): (code6: string) => boolean {
+    const version = this.db.pragma('data_version', { simple: true });
+    if (version !== this.regionVersion) {
+      this.regions.clear();
+      this.regionVersion = version;
+    }
     const st = this.statement(`SELECT 1 FROM ${ident(this.mapping.biodataTable)} WHERE ${ident(this.mapping.columns.nik)} BETWEEN ? AND ? LIMIT 1`);
-    const seen = new Map<string, boolean>();
     return (code6) => {
-      let hit = seen.get(code6);
+      let hit = this.regions.get(code6);
       if (hit === undefined) {
         const [lo, hi] = prefixRange(code6);
-        seen.set(code6, (hit = st.get(this.nikKey(lo), this.nikKey(hi)) !== undefined));
+        this.regions.set(code6, (hit = st.get(this.nikKey(lo), this.nikKey(hi)) !== undefined));
       }
       return hit;
     };
