@@ -1,6 +1,8 @@
 // Import of a 100,000-row agency workbook against a raw SheetJS read of the same file, in
 // one process, interleaved (raw, import, raw, import, ...) so machine load hits both alike.
-//   node --import tsx scripts/perf/import-vs-read.ts [--runs 3] [--rows 100000]
+//   node --import tsx scripts/perf/import-vs-read.ts [--runs 3] [--rows 100000] [--compare DIR]
+// --compare DIR also times the importFile of another checkout (e.g. an older commit unpacked
+// with `git archive`), interleaved in the same runs: a before/after under the same load.
 // Inputs are generated once into /tmp/padan-perf (registry of 163,314 people, workbook).
 // CPU is process.cpuUsage(): getrusage(RUSAGE_SELF) counts every thread, the worker included;
 // on Linux the main thread's own share is read from /proc/self/task/<pid>/stat as well, since
@@ -10,7 +12,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { generateBenchWorkbook, generateDemoRegistry } from '../../electron/demo/index.ts';
-import { clearReadCache, importFile, prewarmReader } from '../../electron/import/index.ts';
+import * as current from '../../electron/import/index.ts';
 import { openStoreDb } from '../../electron/store/open.ts';
 
 XLSX.set_fs(fs);
@@ -20,6 +22,9 @@ const arg = (name: string, def: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : def;
 };
 const RUNS = arg('runs', 3);
+const compareDir = process.argv.includes('--compare') ? process.argv[process.argv.indexOf('--compare') + 1]! : null;
+type Engine = Pick<typeof current, 'clearReadCache' | 'importFile' | 'prewarmReader'>;
+const other: Engine | null = compareDir ? ((await import(join(compareDir, 'electron/import/index.ts'))) as Engine) : null;
 const ROWS = arg('rows', 100_000);
 
 const registryPath = join(DIR, 'registry-demo.sqlite');
@@ -59,7 +64,8 @@ function rawRead(): number {
 }
 
 let n = 0;
-async function padanImport(): Promise<Sample> {
+async function padanImport(engine: Engine): Promise<Sample> {
+  const { clearReadCache, importFile, prewarmReader } = engine;
   const path = join(DIR, `store-${process.pid}-${++n}.sqlite`);
   const db = openStoreDb({ path, key: 'perf-key-not-secret' });
   // The app readies its reader when the wizard opens; give it that head start, untimed.
@@ -80,16 +86,25 @@ async function padanImport(): Promise<Sample> {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const raw: Sample[] = [];
 const imp: Sample[] = [];
+const cmp: Sample[] = [];
 for (let i = 0; i < RUNS; i++) {
   global.gc?.();
   raw.push(await timed(rawRead));
   global.gc?.();
-  imp.push(await padanImport());
+  imp.push(await padanImport(current));
+  if (other) {
+    global.gc?.();
+    cmp.push(await padanImport(other));
+  }
   const f = (s: Sample): string => `${Math.round(s.wall)} ms wall, ${Math.round(s.cpu)} ms cpu (main thread ${Math.round(s.mainCpu)})`;
-  console.log(`run ${i + 1}: raw ${f(raw[i]!)} | import ${f(imp[i]!)}`);
+  console.log(`run ${i + 1}: raw ${f(raw[i]!)} | import ${f(imp[i]!)}${other ? ` | compare ${f(cmp[i]!)}` : ''}`);
 }
 const rw = median(raw.map((s) => s.wall)), iw = median(imp.map((s) => s.wall));
 const rc = median(raw.map((s) => s.cpu)), ic = median(imp.map((s) => s.cpu));
 const rm = median(raw.map((s) => s.mainCpu)), im = median(imp.map((s) => s.mainCpu));
 console.log(`median raw ${Math.round(rw)} ms (cpu ${Math.round(rc)}), import ${Math.round(iw)} ms (cpu ${Math.round(ic)}, main thread ${Math.round(im)})`);
 console.log(`ratio wall ${(iw / rw).toFixed(2)}x, cpu all threads ${(ic / rc).toFixed(2)}x, cpu main thread ${(im / rm).toFixed(2)}x (goal: wall <= 1.50x)`);
+if (other) {
+  const cw = median(cmp.map((s) => s.wall)), cc = median(cmp.map((s) => s.cpu)), cm = median(cmp.map((s) => s.mainCpu));
+  console.log(`compare (${compareDir}): median ${Math.round(cw)} ms (cpu ${Math.round(cc)}, main thread ${Math.round(cm)}); ratio wall ${(cw / rw).toFixed(2)}x, cpu ${(cc / rc).toFixed(2)}x, main thread ${(cm / rm).toFixed(2)}x`);
+}
