@@ -4,50 +4,42 @@
 // profiling; bench/readme-table.ts prints the entry of every stage that misses its goal.
 export const LIMITS = {
   import:
-    'Owner: import engine (electron/import). Profile at 100,000 rows (7.9 s CPU): reading in the worker ' +
-    '(readWorkbookFile 2.7 s, the same SheetJS parse as raw) is not the gap; `saveBatch` is (2.1 s, of which 1.7 s ' +
-    'is the per-row loop in save-batch.ts: two encrypted INSERTs per row, `batch_rows` with JSON.stringify of cells and flags, ' +
-    'plus a `row_results` BELUM_DIPERIKSA row each), then `buildRows` (0.65 s: NIK cleaning, date parsing) and GC (0.9 s). ' +
-    'At 10,000 rows a fixed cost dominates: the read worker is a fresh thread that registers tsx and loads @e965/xlsx through ' +
-    "tsx's loader hooks (worker-bootstrap.mjs 857 ms inclusive against 568 ms of reading). To fix: fill `row_results` with one " +
-    '`INSERT … SELECT` after the loop (matchBatch already does INSERT OR IGNORE), serialise cells once in the worker, and ' +
-    'keep one warm read worker or start it from built .js instead of registering tsx per worker.',
+    'Owner: import engine (electron/import). Since the 17:41 run the worker reads, maps and builds every row (NIK cleaning, ' +
+    'dates, the verbatim cells JSON) and streams chunks of 2,048 rows to the main thread, which only inserts them inside one ' +
+    'transaction (about 1.3 s main-thread CPU at 100,000 rows, 0.56× the raw read). What is left: the worker\'s SheetJS parse ' +
+    'is the raw read itself (≈2.2 s), the inserts overlap it only in part (the transaction opens once header and mapping are ' +
+    'known), the commit\'s automatic WAL checkpoint (≈0.25 s) and copying chunks between threads. At 10,000 rows the fixed ' +
+    'cost of a fresh worker that registers tsx and loads @e965/xlsx through its loader hooks dominates. To fix: run the CLI and ' +
+    'workers from built .js (no tsx in workers), defer the checkpoint to after the import.',
   match:
-    'Owner: matching engine (electron/match/candidates.ts, shared/nik.ts) and the SQLite adapter (electron/registry/sqlite.ts). ' +
-    'The raw floor is one join; Padan also searches candidates for every INVALID row (24.5% of rows here) inline. Profile at ' +
-    '100,000 rows: matchBatch 9.6 s CPU, of which `findCandidates` 7.4 s (77%): `typoVariants` 2.9 s (substitutionVariants ' +
-    'builds ~144 strings per row and validates each with isValidNik → nikStructureProblem → nikBirthDate, then agreeWithRow ' +
-    'parses the date again), looking those variants up in IN-lists of 1,000 (`inChunks` 3.7 s with the NIK lookup itself), ' +
-    '`searchByNameAndBirthDate` 1.5 s, `lookupPrefixes` 0.9 s (one BETWEEN query per Excel-damaged prefix). Writing results ' +
-    '(JSON of elements, person, candidates per row) ≈ 2.5 s, refreshBatchStats/countBatch 1.2 s. To fix: move the candidate ' +
-    'search out of the matching pass (after MATCHED, in the background or per row on review: candidatesForRow exists), ' +
-    'generate only variants that keep a valid date (digits 7–12) instead of validating 144 strings, and look up a chunk ' +
-    'through one temp-table join as the raw floor does. The rest of the pass is 2.2 s CPU (about 3× the raw join under ' +
-    'the profiler), so the candidate search comes first, the IN-list lookups and the per-row result writes next.',
+    'Owner: matching engine (electron/match) and the SQLite adapter (electron/registry/sqlite.ts). The raw floor is one join; ' +
+    'Padan also compares every element, stores a registry snapshot per row, and searches candidates for every INVALID row ' +
+    '(24.5% of rows here) inline. After the 17:40 optimisations (temp-table key lookups, range scans for serial typos, ' +
+    'allocation-free NIK variants, memoised name normalisation, counts kept in memory) matchBatch at 100,000 rows spends ' +
+    'about 3.3 s CPU without candidates: writing row_results ≈1.5 s (bound by the bytes stored: the registry snapshot JSON ' +
+    'per row; 100,000 encrypted writes cost 0.56 s empty and 1.06 s at 330 bytes), the registry lookup ≈1.0 s (its SQL is ' +
+    'the raw join\'s own 0.6 s), reading the batch rows ≈0.55 s, verdicts 0.3 s, GC 0.4 s; bulk candidates add ≈2 s ' +
+    '(250,000 probes, family and birth-date searches, scoring). To fix: a compact positional snapshot (readers in ' +
+    'review/detail.ts, review/state.ts, export/result-rows.ts change together), candidates as a second resumable pass after ' +
+    'the statuses, and the lookup + verdicts in a worker overlapping the writes.',
   export:
-    'Owner: export engine (electron/export) and stats (electron/stats/counts.ts). Profile at 100,000 rows (21 s CPU): the ' +
-    'writer itself (writeResultXlsx 7.6 s in the worker: sheetjs-style write_ws_xml_data, styles, zip, repack) is close to ' +
-    "the raw write; the gap is on the main thread before it: `countBatch` 3.0 s (three full scans of row_results — status, " +
-    'reason, json_each over elements — each decrypting the whole table, whose rows carry the person and candidate JSON; ' +
-    'refreshBatchStats at the end of matching pays the same again), `buildResultRows` 2.5 s (JSON.parse of cells, elements and person ' +
-    'per row), spawning the worker with the whole table cloned (0.5 s) and GC 4.7 s from those copies; peak RSS 1.0 GB. ' +
-    'To fix: one scan, or the counts kept in batch_stats at match time, and build the rows inside the worker (hand it the store path and key, or stream rows) so the ' +
-    'table is made once.',
+    'Owner: export engine (electron/export). At 55,000 and 100,000 rows the goal is met since the single-scan rewrite ' +
+    '(one read of batch_rows ⋈ row_results with the counts tallied on the way, KETERANGAN cached per combination, rows sent ' +
+    'to the worker as JSON chunks). At 10,000 rows the fixed cost is the writer worker\'s start (a fresh thread registering ' +
+    'tsx and loading sheetjs-style), about 0.4 s against a 0.53 s raw write. To fix: built .js workers, or one warm writer.',
   e2e:
     'Owner: the stages above plus the CLI (electron/match/cli-match.ts, bin/padan.mjs). `padan match` is the three stages in ' +
-    'sequence plus what the raw sum leaves out: Node + tsx start (`padan --help` alone took 0.8–3.3 s under this load), two ' +
-    'worker threads that each register tsx and load their modules again (≈0.4 s at 10,000 rows: worker-bootstrap 1.27 s ' +
-    'inclusive against 0.87 s of reading and writing), the SQLCipher key ' +
-    'derivation at store open (~0.2 s) and ROWS.jsonl (0.9 s at 100,000 rows). At 10,000 rows those fixed costs make the ' +
-    'ratio; at 100,000 rows the match stage is the bulk. A built CLI (.js, no tsx in process or workers) and the match fix ' +
-    'above are what would bring it near 2×.',
+    'sequence plus what the raw sum leaves out: Node + tsx start (`padan --help` alone takes about 1.2 s), two worker threads ' +
+    'that each register tsx and load their modules again, and ROWS.jsonl (≈0.9 s at 100,000 rows). At 10,000 and 55,000 rows ' +
+    'those fixed costs make the ratio; at 100,000 rows the match stage is the bulk and the goal is met. A built CLI (.js, no ' +
+    'tsx in process or workers) and the match fix above are what would bring the small sizes near 2×.',
   peak:
-    'Owner: export engine. The peak comes from export (buildResultRows builds the whole table in the main thread and a ' +
-    'structured clone of it goes to the worker, which builds the sheet object and the zip in memory).',
+    'Owner: export engine. The peak comes from export: the result rows are held as JSON chunks in the main thread until the ' +
+    'writer worker has them, and the worker builds the whole sheet object and the zip in memory.',
   scale:
-    'Where the scale peak comes from: the import stage alone on this file peaks at 1.13 GB (53.7 s; all rows are held ' +
-    'between the worker and saveBatch) and matching is chunked (flat, about 230 MB at 100,000 rows), so the rest is the ' +
-    "export: `buildResultRows` holds the whole result table in the main thread and `exportBatch` clones it into the writer " +
-    'worker (export alone peaked at 1.0 GB for 100,000 rows). Owner: export engine; streaming rows to the writer would ' +
-    'keep the peak near the import\'s.',
+    'Where the scale peak comes from (measured before the import streaming and export rewrites of 17:40): the import stage ' +
+    'alone on this file peaked at 1.13 GB (all rows held between the worker and saveBatch), matching is chunked (flat, ' +
+    'about 230 MB at 100,000 rows), and the rest is the export holding and cloning the whole result table. Both have since ' +
+    'been reworked (rows streamed from the import worker; compact JSON chunks to the writer); rerun `npm run bench -- ' +
+    '--scale-only` for a current figure.',
 } as const;
