@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindIpc } from './ipc.ts';
+import { resolveCliKey } from './store/key.ts';
 import { renderPdfInElectron } from './print.ts';
 import { openRuntime, type Runtime } from './runtime/index.ts';
 import type { SecretBox } from './runtime/registry-config.ts';
@@ -20,7 +21,10 @@ let win: BrowserWindow | null = null;
 let runtime: Runtime | null = null;
 
 /** The store key, created once and kept encrypted by the OS keyring through safeStorage. */
-function storeKey(dataDir: string): { key: string; protection: 'keyring' | 'basic_text' } {
+function storeKey(dataDir: string): { key: string; protection: 'keyring' | 'basic_text' | 'key_file' } {
+  // No encryption service at all (rare: a Linux session without any keyring): fall back to
+  // the 0600 key file the CLI uses, and the settings screen says so.
+  if (!safeStorage.isEncryptionAvailable()) return { key: resolveCliKey(dataDir), protection: 'key_file' };
   const file = join(dataDir, 'padan.key.enc');
   const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'keyring';
   const protection = backend === 'basic_text' ? 'basic_text' : 'keyring';
@@ -31,9 +35,10 @@ function storeKey(dataDir: string): { key: string; protection: 'keyring' | 'basi
   return { key, protection };
 }
 
+// Without an encryption service the Oracle password rests only inside the encrypted store.
 const safeBox: SecretBox = {
-  seal: (s) => safeStorage.encryptString(s).toString('base64'),
-  open: (s) => safeStorage.decryptString(Buffer.from(s, 'base64')),
+  seal: (s) => (safeStorage.isEncryptionAvailable() ? 'ss:' + safeStorage.encryptString(s).toString('base64') : 'pl:' + s),
+  open: (s) => (s.startsWith('ss:') ? safeStorage.decryptString(Buffer.from(s.slice(3), 'base64')) : s.slice(3)),
 };
 
 function createWindow(): void {
