@@ -8,7 +8,8 @@ export type AuthErrorCode =
   | 'AUTH_UNKNOWN_OPERATOR'
   | 'AUTH_WEAK_PASSWORD'
   | 'AUTH_LAST_ADMIN'
-  | 'AUTH_STORE_IN_USE';
+  | 'AUTH_STORE_IN_USE'
+  | 'AUTH_LOCKED_OUT';
 
 export class AuthError extends Error {
   constructor(

@@ -49,7 +49,36 @@ export async function setupAdmin(ctx: AppContext, input: Omit<NewOperator, 'role
   return admin;
 }
 
+/** After this many failed sign-ins within the window, the account waits out the window. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Failed sign-ins for a user name in the window since its last success, read from the audit
+ * log so that a restart does not reset the count. Refused attempts are logged under another
+ * action and do not extend the wait.
+ */
+function recentFailures(ctx: AppContext, username: string, now: number): number {
+  const since = new Date(now - FAILED_SIGN_IN_WINDOW_MS).toISOString();
+  const row = ctx.db
+    .prepare(
+      `SELECT count(*) AS n FROM audit_log WHERE action = 'SIGN_IN_FAILED' AND operator = ? COLLATE NOCASE AND at > ?
+         AND id > coalesce((SELECT max(id) FROM audit_log WHERE action = 'SIGN_IN' AND operator = ? COLLATE NOCASE), 0)`,
+    )
+    .get(username, since, username) as { n: number };
+  return row.n;
+}
+
 export async function signIn(ctx: AppContext, username: string, password: string): Promise<AuthStatus> {
+  const attempt = username.trim().slice(0, 64);
+  if (attempt && recentFailures(ctx, attempt, Date.now()) >= MAX_FAILED_SIGN_INS) {
+    appendAudit(ctx.db, { operator: attempt, action: 'SIGN_IN_REFUSED', detail: { reason: 'TOO_MANY_FAILURES' } });
+    throw new AuthError(
+      'AUTH_LOCKED_OUT',
+      `Terlalu banyak percobaan masuk yang gagal untuk akun ini. Tunggu ${FAILED_SIGN_IN_WINDOW_MS / 60_000} menit, ` +
+        'lalu coba lagi dengan kata sandi yang benar, atau minta administrator mengatur ulang kata sandi.',
+    );
+  }
   const row = findOperatorRow(ctx.db, username);
   const ok = row ? await verifyPassword(password, row.password_hash) : (await burnPasswordCheck(password), false);
   const tried = username.trim().slice(0, 64);

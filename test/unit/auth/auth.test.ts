@@ -116,3 +116,24 @@ describe('roles and CLI operator', () => {
     expect(cliOperator(['node', 'padan'], {})).toMatch(/.+/);
   });
 });
+
+describe('repeated failed sign-ins', () => {
+  it('lock the account out for the window after five failures, audited, while another account still signs in', async () => {
+    const { db, call } = setup();
+    expect((await call('auth/setupAdmin', { username: 'admin', displayName: 'Admin', password: 'Sandi-Admin-1' })).ok).toBe(true);
+    for (let i = 0; i < 5; i++) {
+      expect(await call('auth/signIn', { username: 'admin', password: 'salah-' + i })).toMatchObject({ ok: false, error: { code: 'AUTH_BAD_CREDENTIALS' } });
+    }
+    // Even the right password waits now: whoever guessed five times must not get a sixth try.
+    const refused = await call('auth/signIn', { username: 'ADMIN', password: 'Sandi-Admin-1' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'AUTH_LOCKED_OUT' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/Tunggu 15 menit/);
+    const actions = (db.prepare(`SELECT action FROM audit_log ORDER BY id`).all() as { action: string }[]).map((r) => r.action);
+    expect(actions.filter((a) => a === 'SIGN_IN_FAILED')).toHaveLength(5);
+    expect(actions.at(-1)).toBe('SIGN_IN_REFUSED');
+    // Failures older than the window no longer count.
+    db.exec(`DROP TRIGGER audit_log_no_update`);
+    db.prepare(`UPDATE audit_log SET at = '2000-01-01T00:00:00.000Z' WHERE action = 'SIGN_IN_FAILED'`).run();
+    expect((await call('auth/signIn', { username: 'admin', password: 'Sandi-Admin-1' })).ok).toBe(true);
+  });
+});

@@ -66,6 +66,7 @@ const en: typeof id = {
     BATCH_DELETE: 'Batch deleted',
     SIGN_IN: 'Sign-in',
     SIGN_IN_FAILED: 'Failed sign-in',
+    SIGN_IN_REFUSED: 'Sign-in refused (too many failures)',
     SIGN_OUT: 'Sign-out',
     SESSION_LOCK: 'Session locked',
     OPERATOR_CREATE: 'Operator account created',

@@ -65,6 +65,7 @@ export default {
     VIEW_ROWS: 'Membuka baris batch',
     SIGN_IN: 'Masuk',
     SIGN_IN_FAILED: 'Gagal masuk',
+    SIGN_IN_REFUSED: 'Masuk ditolak (terlalu banyak gagal)',
     SIGN_OUT: 'Keluar',
     SESSION_LOCK: 'Sesi dikunci',
     OPERATOR_CREATE: 'Buat akun operator',
