@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { BatchDetail, BatchListItem } from '../../shared/api/batch.ts';
 import { STATUSES, type BatchState, type Field } from '../../shared/domain.ts';
 import type { MatchService } from '../runtime/match-service.ts';
+import { countBatch } from '../stats/counts.ts';
 import { PadanError } from './errors.ts';
 
 export interface BatchFilter {
@@ -122,16 +123,13 @@ function countJson(db: Database, sql: string, batchId: number): Record<string, n
 export function batchDetail(db: Database, batchId: number, service: MatchService): BatchDetail {
   const r = batchRow(db, batchId);
   const item = toItem(r, statusCounts(db, [batchId]).get(batchId), service);
-  const reasons = countJson(db, 'SELECT reason AS k, COUNT(*) AS n FROM row_results WHERE batch_id = ? AND reason IS NOT NULL GROUP BY reason', batchId);
+  // One scan of row_results (the same tally the statistics use), not one query per kind of count.
+  const counts = countBatch(db, batchId);
+  const reasons: Record<string, number> = { ...counts.reason };
   const elements: Record<string, Record<string, number>> = {};
-  for (const e of db
-    .prepare(
-      `SELECT je.key AS el, je.value AS res, COUNT(*) AS n FROM row_results rr,
-        json_each(CASE WHEN json_valid(rr.elements) THEN rr.elements ELSE '{}' END) je
-       WHERE rr.batch_id = ? GROUP BY je.key, je.value`,
-    )
-    .all(batchId) as { el: string; res: string; n: number }[]) {
-    (elements[e.el] ??= {})[e.res] = e.n;
+  for (const [el, per] of Object.entries(counts.elements)) {
+    // Only results that occur, as the detail view has always listed them.
+    elements[el] = Object.fromEntries(Object.entries(per).filter(([, n]) => n > 0));
   }
   const flags = countJson(
     db,
