@@ -10,6 +10,7 @@ import { stageBytes, stagedPath, unstage } from './batch-staging.ts';
 import { operatorOf } from './context.ts';
 import { PadanError } from './errors.ts';
 import type { DomainHandlers } from './types.ts';
+import { deleteBatchNiks } from '../store/batch-niks.ts';
 
 // Handlers of the 'batch' domain (contract: shared/api/batch.ts).
 
@@ -110,6 +111,7 @@ export const batchHandlers: DomainHandlers<'batch'> = {
     matchService(ctx).cancel(batchId);
     ctx.db.transaction(() => {
       const rows = (ctx.db.prepare('SELECT row_count AS n FROM batches WHERE id = ?').get(batchId) as { n: number }).n;
+      deleteBatchNiks(ctx.db, batchId);
       for (const t of ['row_results', 'match_chunks', 'batch_rows', 'batch_stats']) ctx.db.prepare(`DELETE FROM ${t} WHERE batch_id = ?`).run(batchId);
       ctx.db.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
       appendAudit(ctx.db, { operator: operatorOf(ctx), action: 'DELETE_BATCH', batchId, detail: { rows, reason } });

@@ -7,6 +7,7 @@
 // (no other handler may run inside the import's transaction):
 //   head -> rows* -> end        or, if building fails, head -> rows* -> error
 import type { MessagePort } from 'node:worker_threads';
+import { NikIndexBuilder } from './nik-index.ts';
 import type { PrepareOptions } from './prepare.ts';
 import { planImport, type ImportPlan } from './prepare.ts';
 import type { ReadInput, ReadResult } from './read-worker.ts';
@@ -27,7 +28,8 @@ export type StreamMessage =
   | { type: 'head'; head: StreamHead }
   /** Each group: rowParams of up to ROWS_PER_INSERT rows, batch_id left 0. */
   | { type: 'rows'; groups: unknown[][] }
-  | { type: 'end'; summary: ValidationSummary; preview: ImportRow[] }
+  /** niks: NikIndexBuilder.sorted(), sorted here so the main thread does not have to. */
+  | { type: 'end'; summary: ValidationSummary; preview: ImportRow[]; niks: unknown[] }
   | { type: 'error'; error: { name: string; message: string; code: string | null; data: Record<string, unknown> | null } };
 
 export function streamImport(read: ReadResult, input: StreamInput): { rows: number } {
@@ -45,6 +47,7 @@ export function streamImport(read: ReadResult, input: StreamInput): { rows: numb
   try {
     const build = createRowBuilder(plan.mapping, options.referenceYear, untyped);
     const summary = emptySummary();
+    const niks = new NikIndexBuilder();
     const preview: ImportRow[] = [];
     const previewRows = options.previewRows ?? 20;
     let groups: unknown[][] = [];
@@ -53,6 +56,7 @@ export function streamImport(read: ReadResult, input: StreamInput): { rows: numb
       const i = indexes[seq]!;
       const row = build(sheetRows[i]!, i, seq);
       addToSummary(summary, row);
+      niks.add(row.nik, seq);
       if (preview.length < previewRows) preview.push(row);
       rowParams(row, group);
       if (group.length === ROWS_PER_INSERT * ROW_COLS) {
@@ -66,7 +70,7 @@ export function streamImport(read: ReadResult, input: StreamInput): { rows: numb
     }
     if (group.length > 0) groups.push(group);
     if (groups.length > 0) post({ type: 'rows', groups });
-    post({ type: 'end', summary, preview });
+    post({ type: 'end', summary, preview, niks: niks.sorted() });
     return { rows: indexes.length };
   } catch (err) {
     // The main thread is waiting inside its transaction: tell it here, not only in the job's answer.

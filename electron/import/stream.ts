@@ -58,7 +58,10 @@ export async function streamImportFile(
       for (;;) {
         const m = next();
         if (m.type === 'rows') for (const g of m.groups) put(g);
-        else if (m.type === 'end') return void (end = m);
+        else if (m.type === 'end') {
+          end = m;
+          return m.niks;
+        }
         else if (m.type === 'error') throw toImportError(new WorkerJobError(m.error.name, m.error.message, m.error.code, m.error.data), l);
         else throw importErrors.corrupt('urutan pesan pembaca tidak dikenal');
       }

@@ -1,5 +1,5 @@
 // A NIK sent this year by another agency or for another program (double aid, domain.md §1):
-// marked in bulk with one statement over the batch_rows.nik index, never row by row.
+// marked in bulk with one statement over batch_niks (migration 0030), never row by row.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export interface CrossBatchHit {
@@ -23,7 +23,8 @@ export function markCrossBatches(db: Database, batchId: number, opts: { clear?: 
       SELECT r.seq AS seq,
              json_group_array(json_object('batchId', o.batch_id, 'agency', a.name, 'program', p.name, 'row', o.row_no)) AS list
       FROM (SELECT seq, nik FROM batch_rows WHERE batch_id = @batchId AND nik IS NOT NULL) r
-      JOIN batch_rows o ON o.nik = r.nik AND o.batch_id <> @batchId
+      JOIN batch_niks n ON n.nik = r.nik AND n.batch_id <> @batchId
+      JOIN batch_rows o ON o.batch_id = n.batch_id AND o.seq = n.seq
       JOIN batches ob ON ob.id = o.batch_id AND ob.state <> 'PURGED'
       JOIN me ON substr(coalesce(ob.received_on, ob.created_at), 1, 4) = me.year
              AND (ob.agency_id <> me.agency_id OR ob.program_id IS NOT me.program_id)

@@ -5,6 +5,7 @@ import m0002 from './0002_seed_agencies.ts';
 import m0010 from './0010_batch_stats.ts';
 import m0020 from './0020_operators.ts';
 import m0021 from './0021_batch_purges.ts';
+import m0030 from './0030_batch_niks.ts';
 
 export interface Migration {
   id: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 10, name: '0010_batch_stats', sql: m0010 },
   { id: 20, name: '0020_operators', sql: m0020 },
   { id: 21, name: '0021_batch_purges', sql: m0021 },
+  { id: 30, name: '0030_batch_niks', sql: m0030 },
 ];

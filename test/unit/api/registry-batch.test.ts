@@ -104,6 +104,7 @@ describe('batch API: list and matching in the background', () => {
     expect((await dispatch('batch/delete', { batchId: id })).ok).toBe(false);
     await call('batch/delete', { batchId: id, reason: 'salah unggah' });
     expect(db.prepare('SELECT COUNT(*) AS n FROM batch_rows WHERE batch_id = ?').get(id)).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM batch_niks WHERE batch_id = ?').get(id)).toEqual({ n: 0 });
     expect(auditActions(db).at(-1)).toMatchObject({ action: 'DELETE_BATCH' });
   });
 });

@@ -81,6 +81,7 @@ function importBatch(): number {
     );
     const ins = db.prepare('INSERT INTO batch_rows (batch_id, seq, row_no, cells, nik_input, nik) VALUES (?, ?, ?, ?, ?, ?)');
     for (let s = 0; s < ROWS; s++) ins.run(id, s, s + 2, `["${nikOf(id, s)}"]`, nikOf(id, s), nikOf(id, s));
+    db.prepare(`INSERT INTO batch_niks (nik, batch_id, seq) SELECT nik, batch_id, seq FROM batch_rows WHERE batch_id = ? AND nik IS NOT NULL`).run(id);
     return id;
   })();
 }

@@ -68,6 +68,7 @@ export function seedBatch(db: Database, b: SeedBatch): number {
         r.registry ? JSON.stringify(r.registry) : null, r.matchedNik ?? null, JSON.stringify(r.elementChoice ?? {}), createdAt,
       );
     });
+    db.prepare(`INSERT INTO batch_niks (nik, batch_id, seq) SELECT nik, batch_id, seq FROM batch_rows WHERE batch_id = ? AND nik IS NOT NULL`).run(id);
   })();
   return id;
 }

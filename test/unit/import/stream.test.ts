@@ -15,6 +15,11 @@ const count = (t: string): number => (db.prepare(`SELECT count(*) n FROM ${t}`).
 const stored = (batchId: number): unknown[] =>
   (db.prepare('SELECT * FROM batch_rows WHERE batch_id = ? ORDER BY seq').all(batchId) as Record<string, unknown>[]).map(({ batch_id: _b, ...r }) => r);
 
+/** batch_niks of a batch, and what it must hold: each non-null NIK of its rows with its seq. */
+const niksOf = (batchId: number) => db.prepare('SELECT nik, seq FROM batch_niks WHERE batch_id = ? ORDER BY nik, seq').all(batchId);
+const niksExpected = (batchId: number) =>
+  db.prepare('SELECT nik, seq FROM batch_rows WHERE batch_id = ? AND nik IS NOT NULL ORDER BY nik, seq').all(batchId);
+
 beforeEach(() => {
   dir = tempDir();
   db = openStoreDb({ path: join(dir, 'store.db'), key: 'test' });
@@ -42,6 +47,10 @@ describe('importFile (streamed)', () => {
     expect(streamed.preview.file).toEqual(preview.file);
     expect(stored(streamed.batchId)).toEqual(stored(saved.batchId));
     expect(count('row_results')).toBe(2 * preview.rows.length);
+    // The worker sorts the streamed batch's NIKs; saveBatch sorts its own: same index either way.
+    expect(niksOf(streamed.batchId)).toEqual(niksExpected(streamed.batchId));
+    expect(niksOf(saved.batchId)).toEqual(niksExpected(saved.batchId));
+    expect(niksOf(streamed.batchId).length).toBeGreaterThan(4_000);
     expect(streamed.summary.duplicates).toBeGreaterThan(0);
   }, 60_000);
 
@@ -52,6 +61,7 @@ describe('importFile (streamed)', () => {
     await expect(importFile(db, path, { purpose, operator: 'op' })).rejects.toMatchObject({ code: 'DUPLICATE_FILE', data: { batchId: first.batchId } });
     expect(count('batches')).toBe(1);
     expect(count('batch_rows')).toBe(3_002);
+    expect(count('batch_niks')).toBe(niksExpected(first.batchId).length);
     expect(count('audit_log')).toBe(1);
   }, 60_000);
 

@@ -63,6 +63,8 @@ export function insertBatch(
       );
       res.run(id, seq);
     });
+    // What the import writes beside the rows (migration 0030).
+    db.prepare(`INSERT INTO batch_niks (nik, batch_id, seq) SELECT nik, batch_id, seq FROM batch_rows WHERE batch_id = ? AND nik IS NOT NULL`).run(id);
   })();
   return id;
 }

@@ -72,6 +72,7 @@ export function seedBatch(db: Database, o: SeedOptions): number {
       row.run(id, s, s + 2, JSON.stringify([nik, name]), nik, nik, name);
       res.run(id, s, s % 5 === 0 ? 'INVALID' : 'AKTIF', '{"NAMA":"SESUAI"}', JSON.stringify({ nik, name }), now);
     }
+    db.prepare(`INSERT INTO batch_niks (nik, batch_id, seq) SELECT nik, batch_id, seq FROM batch_rows WHERE batch_id = ? AND nik IS NOT NULL`).run(id);
     const corr = db.prepare(
       `INSERT INTO corrections (batch_id, seq, operator, at, kind, before, after, reason_code) VALUES (?, ?, 'op1', ?, 'NIK_MANUAL', ?, ?, 'SALAH_KETIK')`,
     );

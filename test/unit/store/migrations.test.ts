@@ -47,6 +47,23 @@ describe('migrations', () => {
     expect(() => ins.run('other', 'ROOT')).toThrow(/CHECK/);
   });
 
+  it('0030: moves the NIKs of existing batches into batch_niks and drops the row index', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.id < 30));
+    db.exec(`INSERT INTO batches (id, agency_id, file_name, file_sha256, headers, column_map, state, row_count, created_at, created_by)
+             VALUES (1, 1, 'f', 's', '[]', '{}', 'MATCHED', 3, 'now', 'a')`);
+    const row = db.prepare(`INSERT INTO batch_rows (batch_id, seq, row_no, cells, nik) VALUES (1, ?, ?, '[]', ?)`);
+    row.run(0, 2, '7372010101800002');
+    row.run(1, 3, null);
+    row.run(2, 4, '7372010101800001');
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT nik, batch_id, seq FROM batch_niks').all()).toEqual([
+      { nik: '7372010101800001', batch_id: 1, seq: 2 },
+      { nik: '7372010101800002', batch_id: 1, seq: 0 },
+    ]);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'batch_rows_nik'`).get()).toBeUndefined();
+  });
+
   it('0021: corrections can be deleted only once their batch is PURGED', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS);
