@@ -32,6 +32,7 @@ export default defineConfig({
           // Worker entries, loaded by runInWorker from files beside main.js.
           'read-worker': resolve(__dirname, 'electron/import/read-worker.ts'),
           'export-worker': resolve(__dirname, 'electron/export/worker.ts'),
+          'candidate-worker': resolve(__dirname, 'electron/match/candidate-worker.ts'),
         },
         output: { entryFileNames: '[name].js' },
       },

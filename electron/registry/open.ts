@@ -27,9 +27,9 @@ export interface OpenRegistryOptions {
 export async function openRegistry(spec: RegistrySpec, mapping: SchemaMapping, opts: OpenRegistryOptions = {}): Promise<Registry> {
   switch (spec.kind) {
     case 'demo':
-      return openSqliteRegistry(spec.path, mapping, 'demo');
     case 'sqlite':
-      return openSqliteRegistry(spec.path, mapping, 'sqlite');
+      // The spec goes with it: the candidate search reopens a registry file in a worker.
+      return Object.assign(await openSqliteRegistry(spec.path, mapping, spec.kind), { spec });
     case 'oracle':
       return openOracleRegistry(spec, mapping, opts.oracle);
   }

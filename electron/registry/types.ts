@@ -1,3 +1,5 @@
+import type { RegistrySpec } from './open.ts';
+
 // The one interface every registry kind (demo, SIAK-schema SQLite file, Oracle SIAK)
 // implements. NIK and KK values are strings everywhere: a 16-digit number above 2^53
 // (provinces 91-96) is not exact in a JavaScript number (domain.md §2).
@@ -65,4 +67,6 @@ export interface Registry {
   familyMembers(kks: readonly string[], signal?: AbortSignal): Promise<RegistryPerson[]>;
   diagnostics(): Promise<RegistryDiagnostics>;
   close(): Promise<void>;
+  /** How it was opened (openRegistry), so a worker thread can open the same registry itself. */
+  readonly spec?: RegistrySpec;
 }
