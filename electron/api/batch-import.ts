@@ -1,13 +1,14 @@
 // The import engine (electron/import) seen from the wizard's calls: its preview turned into
 // the contract's shapes (no full row list over IPC), the agency's saved mapping as a hint,
-// and the title rows above the header so the user sees what was skipped.
+// and the title rows above the header so the user sees what was skipped. The file is the
+// staged one, held in memory (batch-staging.ts); the engine takes it as bytes.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ColumnGuess, ImportPreview, ImportValidation, SheetInfo } from '../../shared/api/batch.ts';
 import { cellText, columnLetter } from '../../shared/columns.ts';
 import type { Channel, Field } from '../../shared/domain.ts';
 import {
   getSavedMap, listSheets as engineListSheets, prepareImport, readWorkbook, saveBatch,
-  type ImportPreview as EnginePreview, type ValidationSummary,
+  type ImportPreview as EnginePreview, type ImportSource, type ValidationSummary,
 } from '../import/index.ts';
 import { buildRows, summarize } from '../import/rows.ts';
 
@@ -32,8 +33,8 @@ export interface SaveMeta {
 const PREVIEW_ROWS = 12;
 const ABOVE_ROWS = 6;
 
-export async function listSheets(path: string): Promise<{ format: string; sha256: string; sheets: SheetInfo[] }> {
-  const info = await engineListSheets(path);
+export async function listSheets(source: ImportSource): Promise<{ format: string; sha256: string; sheets: SheetInfo[] }> {
+  const info = await engineListSheets(source);
   return { format: info.format, sha256: info.sha256, sheets: info.sheets };
 }
 
@@ -48,16 +49,16 @@ export function toValidation(s: ValidationSummary): ImportValidation {
   };
 }
 
-export async function prepare(db: Database, path: string, opts: PrepareOptions): Promise<EnginePreview> {
+export async function prepare(db: Database, source: ImportSource, opts: PrepareOptions): Promise<EnginePreview> {
   const map = opts.map && Object.keys(opts.map).length > 0 ? opts.map : null;
-  const p = await prepareImport(path, {
+  const p = await prepareImport(source, {
     sheet: opts.sheet,
     ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
     ...(map ? { map } : {}),
     savedMap: opts.agencyId ? getSavedMap(db, opts.agencyId) : null,
     previewRows: PREVIEW_ROWS,
   });
-  return map ? onlyMapped(p, map) : p;
+  return map ? onlyMapped(source, p, map) : p;
 }
 
 /**
@@ -65,16 +66,16 @@ export async function prepare(db: Database, path: string, opts: PrepareOptions):
  * unmapped; the engine still guesses fields an explicit map leaves out. Drop those guesses and
  * rebuild the rows and summary from the same sheet rows (the read is cached).
  */
-async function onlyMapped(p: EnginePreview, map: Partial<Record<Field, number>>): Promise<EnginePreview> {
+async function onlyMapped(source: ImportSource, p: EnginePreview, map: Partial<Record<Field, number>>): Promise<EnginePreview> {
   const mapping = p.mapping.filter((m) => map[m.field] === m.column);
   if (mapping.length === p.mapping.length) return p;
-  const read = await readWorkbook(p.file.path);
+  const read = await readWorkbook(source);
   const sheetRows = read.sheets.find((s) => s.name === p.sheet)?.rows ?? [];
   const rows = buildRows(sheetRows, p.rows.map((r) => r.rowNo - 1), mapping, undefined, read.format === 'csv');
   return { ...p, mapping, rows, preview: rows.slice(0, PREVIEW_ROWS), summary: summarize(rows) };
 }
 
-export async function toPreview(p: EnginePreview): Promise<Omit<ImportPreview, 'duplicateOf'>> {
+export async function toPreview(source: ImportSource, p: EnginePreview): Promise<Omit<ImportPreview, 'duplicateOf'>> {
   const width = Math.max(p.headers.length, ...p.preview.map((r) => r.cells.length));
   const byColumn = new Map(p.mapping.map((m) => [m.column, m]));
   const columns: ColumnGuess[] = Array.from({ length: width }, (_, index) => {
@@ -85,7 +86,7 @@ export async function toPreview(p: EnginePreview): Promise<Omit<ImportPreview, '
     };
   });
   // The read is cached by the engine: the rows above the header cost nothing more.
-  const read = await readWorkbook(p.file.path);
+  const read = await readWorkbook(source);
   const sheetRows = read.sheets.find((s) => s.name === p.sheet)?.rows ?? [];
   const above = [];
   for (let i = Math.max(0, p.headerRow - 1 - ABOVE_ROWS); i < p.headerRow - 1; i++) {

@@ -1,17 +1,39 @@
-// Files the renderer sends for import (chosen with <input type=file> or dropped): written to
-// <dataDir>/staging/<random id>/<name> so the import engine reads them like any file. The
-// staged copy holds personal data outside the encrypted store, so it is removed after the
-// batch is saved and any copy older than STALE_MS is removed at the next staging.
+// Files the renderer sends for import (chosen with <input type=file> or dropped) are held in
+// this process's memory only, never written to disk: they are agencies' lists of NIKs and
+// names, and a copy outside the encrypted store is what UU 27/2022 forbids. The wizard calls
+// listSheets, preview (often several times) and save on the same staged file, so the bytes
+// stay here until the batch is saved, the file is older than STALE_MS, or newer files push it
+// out (MAX_HELD_BYTES); the wizard's next call then gets STAGED_NOT_FOUND and asks the user
+// to choose the file again.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MAX_STAGED_BYTES } from '../../shared/api/batch.ts';
+import type { FileBytes } from '../import/index.ts';
 import { PadanError } from './errors.ts';
 
 const STALE_MS = 12 * 60 * 60 * 1000;
 
-function stagingDir(dataDir: string): string {
-  return join(dataDir, 'staging');
+/** All staged files together; a few wizards' worth, so memory stays bounded whatever the renderer sends. */
+export const MAX_HELD_BYTES = 4 * MAX_STAGED_BYTES;
+
+interface Staged {
+  /** The store the file was staged for: another store's handlers do not see it. */
+  dataDir: string;
+  fileName: string;
+  bytes: Buffer;
+  stagedAt: number;
+}
+
+// Insertion order is staging order: the first entries are the oldest.
+const staged = new Map<string, Staged>();
+let heldBytes = 0;
+
+function drop(stagedId: string): void {
+  const s = staged.get(stagedId);
+  if (!s) return;
+  staged.delete(stagedId);
+  heldBytes -= s.bytes.length;
 }
 
 /** Keeps letters, digits and a few marks: the name is only for the engine's format sniffing and display. */
@@ -20,25 +42,23 @@ function safeName(fileName: string): string {
   return (base || 'berkas').slice(0, 180);
 }
 
-export function removeStale(dataDir: string, now = Date.now()): void {
-  const dir = stagingDir(dataDir);
-  let entries: string[];
+function notFound(): PadanError {
+  return new PadanError('STAGED_NOT_FOUND', 'Berkas yang dipilih sudah tidak tersedia (mungkin sudah disimpan atau kedaluwarsa). Pilih berkasnya lagi.');
+}
+
+/**
+ * Startup: earlier versions kept staged files as plain copies in <dataDir>/staging; a
+ * leftover folder (from a crash before the upgrade) may still hold agencies' data, so it goes.
+ */
+export function removeLegacyStaging(dataDir: string): void {
   try {
-    entries = readdirSync(dir);
+    rmSync(join(dataDir, 'staging'), { recursive: true, force: true, maxRetries: 3 });
   } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = join(dir, e);
-    try {
-      if (now - statSync(p).mtimeMs > STALE_MS) rmSync(p, { recursive: true, force: true });
-    } catch {
-      // Gone already, or in use by another window: the next run tries again.
-    }
+    // In use (antivirus, an open Explorer window on Windows): the next start tries again.
   }
 }
 
-export function stageBytes(dataDir: string, fileName: string, dataBase64: string): { stagedId: string; path: string; sizeBytes: number } {
+export function stageBytes(dataDir: string, fileName: string, dataBase64: string, now = Date.now()): { stagedId: string; file: FileBytes; sizeBytes: number } {
   const bytes = Buffer.from(dataBase64, 'base64');
   if (bytes.length === 0) throw new PadanError('EMPTY_FILE', 'Berkas kosong (0 byte). Minta instansi mengirim ulang berkasnya.');
   if (bytes.length > MAX_STAGED_BYTES) {
@@ -47,29 +67,40 @@ export function stageBytes(dataDir: string, fileName: string, dataBase64: string
       `Berkas berukuran ${(bytes.length / 1048576).toFixed(1)} MB, melebihi batas ${MAX_STAGED_BYTES / 1048576} MB. Pecah berkas menjadi beberapa berkas lalu impor satu per satu.`,
     );
   }
-  removeStale(dataDir);
+  for (const [id, s] of staged) if (now - s.stagedAt > STALE_MS) drop(id);
+  // Over the cap: the oldest go, without an error here (see the header comment).
+  for (const id of staged.keys()) {
+    if (heldBytes + bytes.length <= MAX_HELD_BYTES) break;
+    drop(id);
+  }
   const stagedId = randomBytes(16).toString('hex');
-  const dir = join(stagingDir(dataDir), stagedId);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, safeName(fileName));
-  writeFileSync(path, bytes, { mode: 0o600 });
-  return { stagedId, path, sizeBytes: bytes.length };
+  const entry: Staged = { dataDir, fileName: safeName(fileName), bytes, stagedAt: now };
+  staged.set(stagedId, entry);
+  heldBytes += bytes.length;
+  return { stagedId, file: { fileName: entry.fileName, bytes }, sizeBytes: bytes.length };
 }
 
-export function stagedPath(dataDir: string, stagedId: string): string {
-  const dir = join(stagingDir(dataDir), stagedId);
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    // handled below
+/** The staged file, for the engine; STAGED_NOT_FOUND once saved, expired, pushed out or never staged. */
+export function stagedFile(dataDir: string, stagedId: string, now = Date.now()): FileBytes {
+  const s = staged.get(stagedId);
+  if (!s || s.dataDir !== dataDir) throw notFound();
+  if (now - s.stagedAt > STALE_MS) {
+    drop(stagedId);
+    throw notFound();
   }
-  if (names.length !== 1) {
-    throw new PadanError('STAGED_NOT_FOUND', 'Berkas yang dipilih sudah tidak tersedia (mungkin sudah disimpan atau kedaluwarsa). Pilih berkasnya lagi.');
-  }
-  return join(dir, names[0]!);
+  return { fileName: s.fileName, bytes: s.bytes };
 }
 
 export function unstage(dataDir: string, stagedId: string): void {
-  rmSync(join(stagingDir(dataDir), stagedId), { recursive: true, force: true });
+  if (staged.get(stagedId)?.dataDir === dataDir) drop(stagedId);
+}
+
+/** Every file staged for this store (the runtime closing). */
+export function unstageAll(dataDir: string): void {
+  for (const [id, s] of staged) if (s.dataDir === dataDir) drop(id);
+}
+
+/** How many files and bytes are held (tests). */
+export function stagedStats(): { files: number; bytes: number } {
+  return { files: staged.size, bytes: heldBytes };
 }

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { EarlierBatch } from '../../shared/api/batch.ts';
 import { matchService } from '../runtime/match-service.ts';
@@ -6,13 +5,14 @@ import { appendAudit } from '../store/audit.ts';
 import { getAgency } from './agencies.ts';
 import { listSheets, prepare, save, toPreview } from './batch-import.ts';
 import { batchDetail, batchItem, listBatches } from './batch-list.ts';
-import { stageBytes, stagedPath, unstage } from './batch-staging.ts';
+import { stageBytes, stagedFile, unstage } from './batch-staging.ts';
 import { operatorOf } from './context.ts';
 import { PadanError } from './errors.ts';
 import type { DomainHandlers } from './types.ts';
 import { deleteBatchNiks } from '../store/batch-niks.ts';
 
-// Handlers of the 'batch' domain (contract: shared/api/batch.ts).
+// Handlers of the 'batch' domain (contract: shared/api/batch.ts). The wizard's file is held in
+// memory from stageFile to save (batch-staging.ts), never written to disk.
 
 /** The same bytes already imported for this agency (domain: a file sent twice). */
 function earlierBatch(db: Database, agencyId: number, sha256: string): EarlierBatch | null {
@@ -42,8 +42,8 @@ export const batchHandlers: DomainHandlers<'batch'> = {
   stageFile: async ({ fileName, dataBase64 }, ctx) => {
     const staged = stageBytes(ctx.dataDir, fileName, dataBase64);
     try {
-      const { format, sheets } = await listSheets(staged.path);
-      return { stagedId: staged.stagedId, fileName: basename(staged.path), sizeBytes: staged.sizeBytes, format, sheets };
+      const { format, sheets } = await listSheets(staged.file);
+      return { stagedId: staged.stagedId, fileName: staged.file.fileName, sizeBytes: staged.sizeBytes, format, sheets };
     } catch (err) {
       unstage(ctx.dataDir, staged.stagedId);
       throw err;
@@ -51,17 +51,17 @@ export const batchHandlers: DomainHandlers<'batch'> = {
   },
 
   preview: async (a, ctx) => {
-    const path = stagedPath(ctx.dataDir, a.stagedId);
-    const prepared = await prepare(ctx.db, path, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
+    const file = stagedFile(ctx.dataDir, a.stagedId);
+    const prepared = await prepare(ctx.db, file, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
     const duplicateOf = a.agencyId ? earlierBatch(ctx.db, a.agencyId, prepared.file.sha256) : null;
-    return { ...(await toPreview(prepared)), duplicateOf };
+    return { ...(await toPreview(file, prepared)), duplicateOf };
   },
 
   save: async (a, ctx) => {
-    const path = stagedPath(ctx.dataDir, a.stagedId);
+    const file = stagedFile(ctx.dataDir, a.stagedId);
     getAgency(ctx.db, a.agencyId);
     // The map the user confirmed in the wizard is explicit: it wins over any guess.
-    const prepared = await prepare(ctx.db, path, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
+    const prepared = await prepare(ctx.db, file, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
     const earlier = earlierBatch(ctx.db, a.agencyId, prepared.file.sha256);
     if (earlier && !a.allowDuplicate) throw duplicateError(earlier);
     const result = save(ctx.db, prepared, {

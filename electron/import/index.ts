@@ -12,7 +12,9 @@ export { detectHeader, dataRowIndexes, type HeaderInfo } from './header.ts';
 export type { ImportRow, ValidationSummary } from './rows.ts';
 export { readWorkbook, clearReadCache, prewarmReader, DEFAULT_LIMITS, type ImportLimits } from './read.ts';
 export { prewarmWorker, runInWorker, WorkerFailure, WorkerJobError, type WorkerLimits } from './worker-host.ts';
+export type { FileBytes, ImportSource } from './source.ts';
 import { checkFile, DEFAULT_LIMITS, isReadCached, prewarmReader, type ImportLimits } from './read.ts';
+import type { ImportSource } from './source.ts';
 import { streamImportFile } from './stream.ts';
 
 // Loading the engine readies one idle reader (unref'd: it never keeps the process alive).
@@ -21,17 +23,18 @@ prewarmReader();
 export type ImportFileOptions = PrepareOptions & SaveOptions & { purpose: BatchPurpose; operator: string };
 
 /**
- * Reads, maps (with the agency's saved mapping as a hint) and stores one file in one go. The
- * worker builds the rows and this thread stores them as they come (stream.ts), in one
- * transaction; a file already parsed (listSheets, a preview) goes the in-memory way instead.
+ * Reads, maps (with the agency's saved mapping as a hint) and stores one file (a path, or
+ * bytes held in memory) in one go. The worker builds the rows and this thread stores them as
+ * they come (stream.ts), in one transaction; a file already parsed (listSheets, a preview)
+ * goes the in-memory way instead.
  */
-export async function importFile(db: Db, path: string, options: ImportFileOptions): Promise<SavedBatch & { preview: ImportPreviewLite }> {
+export async function importFile(db: Db, source: ImportSource, options: ImportFileOptions): Promise<SavedBatch & { preview: ImportPreviewLite }> {
   const savedMap = options.savedMap !== undefined ? options.savedMap : getSavedMap(db, options.purpose.agencyId);
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  if (!isReadCached(await checkFile(path, limits))) {
-    return streamImportFile(db, path, options.purpose, options.operator, { ...options, savedMap });
+  if (!isReadCached(await checkFile(source, limits))) {
+    return streamImportFile(db, source, options.purpose, options.operator, { ...options, savedMap });
   }
-  const preview = await prepareImport(path, { ...options, savedMap });
+  const preview = await prepareImport(source, { ...options, savedMap });
   const saved = saveBatch(db, preview, options.purpose, options.operator, options);
   const { rows: _rows, ...lite } = preview;
   void _rows;

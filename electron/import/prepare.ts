@@ -1,5 +1,6 @@
 // listSheets and prepareImport: everything up to (not including) storing the batch. The
-// preview is what the wizard shows and what saveBatch stores.
+// preview is what the wizard shows and what saveBatch stores. The file is a path or bytes
+// held in memory (source.ts).
 import type { SheetCell } from '../../shared/columns.ts';
 import { importErrors } from './errors.ts';
 import { dataRowIndexes, detectHeader } from './header.ts';
@@ -7,6 +8,7 @@ import { mapColumns, type ColumnMapping, type MapSpec, type UnmappedColumn } fro
 import { readWorkbook, type ImportLimits } from './read.ts';
 import type { ReadResult } from './read-worker.ts';
 import { buildRows, summarize, type ImportRow, type ValidationSummary } from './rows.ts';
+import { sourcePath, type ImportSource } from './source.ts';
 
 export interface SheetInfo {
   name: string;
@@ -16,7 +18,8 @@ export interface SheetInfo {
 }
 
 export interface FileInfo {
-  path: string;
+  /** Null for a file given as bytes (it has no place on disk). */
+  path: string | null;
   fileName: string;
   sha256: string;
   sizeBytes: number;
@@ -57,7 +60,7 @@ export interface ImportPreview {
   summary: ValidationSummary;
 }
 
-function fileInfo(path: string, r: ReadResult): FileInfo {
+function fileInfo(path: string | null, r: ReadResult): FileInfo {
   return {
     path,
     fileName: r.fileName,
@@ -76,13 +79,13 @@ function countRows(rows: SheetCell[][]): number {
   return n;
 }
 
-export async function listSheets(path: string, limits?: Partial<ImportLimits>): Promise<FileInfo> {
-  return fileInfo(path, await readWorkbook(path, limits));
+export async function listSheets(source: ImportSource, limits?: Partial<ImportLimits>): Promise<FileInfo> {
+  return fileInfo(sourcePath(source), await readWorkbook(source, limits));
 }
 
-export async function prepareImport(path: string, opts: PrepareOptions = {}): Promise<ImportPreview> {
-  const read = await readWorkbook(path, opts.limits);
-  const plan = planImport(path, read, opts);
+export async function prepareImport(source: ImportSource, opts: PrepareOptions = {}): Promise<ImportPreview> {
+  const read = await readWorkbook(source, opts.limits);
+  const plan = planImport(sourcePath(source), read, opts);
   const rows = buildRows(plan.sheetRows, plan.indexes, plan.mapping, opts.referenceYear, plan.untyped);
   const { sheetRows: _s, indexes: _i, untyped: _u, ...head } = plan;
   void [_s, _i, _u];
@@ -98,7 +101,7 @@ export interface ImportPlan extends Omit<ImportPreview, 'preview' | 'rows' | 'su
   untyped: boolean;
 }
 
-export function planImport(path: string, read: ReadResult, opts: PrepareOptions): ImportPlan {
+export function planImport(path: string | null, read: ReadResult, opts: PrepareOptions): ImportPlan {
   const file = fileInfo(path, read);
   let sheet = opts.sheet === undefined ? undefined : read.sheets.find((s) => s.name === opts.sheet);
   if (opts.sheet !== undefined && !sheet) throw importErrors.sheetNotFound(opts.sheet, read.sheets.map((s) => s.name));

@@ -9,6 +9,7 @@ import type { SheetCell } from '../../shared/columns.ts';
 import { decodeText, detectDelimiter, parseCsv, type CsvEncoding } from './csv.ts';
 import { ImportError, importErrors } from './errors.ts';
 import { sniffFormat, type FileFormat } from './sniff.ts';
+import type { WireSource } from './source.ts';
 import { streamImport, type StreamInput } from './stream-job.ts';
 
 export interface ReadLimits {
@@ -19,7 +20,8 @@ export interface ReadLimits {
 }
 
 export interface ReadInput {
-  path: string;
+  /** A path to read, or the file's bytes (a staged file that never touches the disk). */
+  file: WireSource;
   limits: ReadLimits;
 }
 
@@ -58,9 +60,10 @@ export default function readWorkbookForWire(input: ReadInput | StreamInput): Rea
 }
 
 export function readWorkbookFile(input: ReadInput): ReadResult {
-  const { path, limits } = input;
-  const buf = readFileSync(path);
-  const fileName = basename(path);
+  const { file, limits } = input;
+  // Bytes arrive as a plain Uint8Array (structured clone drops the Buffer class): view them as one.
+  const buf = 'path' in file ? readFileSync(file.path) : Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+  const fileName = 'path' in file ? basename(file.path) : file.fileName;
   const sha256 = createHash('sha256').update(buf).digest('hex');
   let format = sniffFormat(buf, fileName, limits.maxUnpackedBytes);
   const base = { fileName, sha256, sizeBytes: buf.length };

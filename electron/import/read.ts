@@ -1,10 +1,12 @@
 // Main-thread side of reading: checks the file's size, runs read-worker.ts in a worker with
 // heap and time limits, and turns every failure into an ImportError. The last file read is
-// cached so listSheets followed by prepareImport parses it once.
+// cached so listSheets followed by prepareImport parses it once. The file is a path or bytes
+// held in memory (source.ts); both get the same checks, limits and cache.
 import { stat } from 'node:fs/promises';
 import { ImportError, importErrors, type ImportErrorCode } from './errors.ts';
-import type { ReadLimits, ReadResult, ReadSheet, ReadWire } from './read-worker.ts';
-import { prewarmWorker, runInWorker, WorkerFailure, WorkerJobError, type WorkerLimits } from './worker-host.ts';
+import type { ReadInput, ReadLimits, ReadResult, ReadSheet, ReadWire } from './read-worker.ts';
+import { bytesSha256, toWire, type ImportSource } from './source.ts';
+import { prewarmWorker, startInWorker, WorkerFailure, WorkerJobError, type WorkerLimits } from './worker-host.ts';
 
 export interface ImportLimits extends ReadLimits {
   maxFileBytes: number;
@@ -49,8 +51,19 @@ export function prewarmReader(): void {
   prewarmWorker(WORKER_ENTRY, readerLimits(DEFAULT_LIMITS));
 }
 
-/** The checks every read starts with (before a worker is started); returns the read cache key. */
-export async function checkFile(path: string, l: ImportLimits): Promise<string> {
+/**
+ * The checks every read starts with (before a worker is started); returns the read cache key.
+ * Bytes are known by their hash (and name: it decides CSV or XML), so a preview followed by
+ * the save parses a staged file once, as the path, size and mtime do for a file on disk.
+ */
+export async function checkFile(source: ImportSource, l: ImportLimits): Promise<string> {
+  if (typeof source !== 'string') {
+    const size = source.bytes.byteLength;
+    if (size === 0) throw importErrors.empty();
+    if (size > l.maxFileBytes) throw importErrors.tooLarge(size, l.maxFileBytes);
+    return JSON.stringify(['bytes', source.fileName, size, bytesSha256(source.bytes), l]);
+  }
+  const path = source;
   let st;
   try {
     st = await stat(path);
@@ -72,18 +85,15 @@ export function readLimits(l: ImportLimits): ReadLimits {
   return { maxRows: l.maxRows, maxCols: l.maxCols, maxCellChars: l.maxCellChars, maxUnpackedBytes: l.maxUnpackedBytes };
 }
 
-export async function readWorkbook(path: string, limits: Partial<ImportLimits> = {}): Promise<ReadResult> {
+export async function readWorkbook(source: ImportSource, limits: Partial<ImportLimits> = {}): Promise<ReadResult> {
   const l: ImportLimits = { ...DEFAULT_LIMITS, ...limits };
-  const key = await checkFile(path, l);
+  const key = await checkFile(source, l);
   if (cache?.key === key) return cache.result;
   cache = null;
   let result: ReadResult;
   try {
-    const wire = await runInWorker<{ path: string; limits: ReadLimits }, ReadWire>(
-      WORKER_ENTRY,
-      { path, limits: readLimits(l) },
-      readerLimits(l),
-    );
+    const { wire: file, transfer } = toWire(source);
+    const wire = await startInWorker<ReadInput, ReadWire>(WORKER_ENTRY, { file, limits: readLimits(l) }, readerLimits(l), transfer).result;
     const { sheetsJson, ...meta } = wire;
     result = { ...meta, sheets: JSON.parse(sheetsJson) as ReadSheet[] };
   } catch (err) {

@@ -41,7 +41,7 @@ export function streamImport(read: ReadResult, input: StreamInput): { rows: numb
     Atomics.notify(signal, 0);
   };
   // Planning errors (no header, no NIK column, ...) end the job like a failed read.
-  const plan = planImport(input.path, read, options);
+  const plan = planImport('path' in input.file ? input.file.path : null, read, options);
   const { sheetRows, indexes, untyped, ...head } = plan;
   post({ type: 'head', head: { ...head, total: indexes.length } });
   try {

@@ -11,6 +11,7 @@ import { importErrors } from './errors.ts';
 import type { ImportPreview } from './prepare.ts';
 import { checkFile, DEFAULT_LIMITS, readerLimits, readLimits, toImportError, WORKER_ENTRY, type ImportLimits } from './read.ts';
 import { storeBatch, type BatchPurpose, type SavedBatch, type SaveOptions } from './save-batch.ts';
+import { toWire, type ImportSource } from './source.ts';
 import type { StreamHead, StreamInput, StreamMessage, StreamOptions } from './stream-job.ts';
 import { startInWorker, WorkerFailure, WorkerJobError } from './worker-host.ts';
 
@@ -31,13 +32,13 @@ function stopped(worker: Worker): boolean {
 
 export async function streamImportFile(
   db: Db,
-  path: string,
+  source: ImportSource,
   purpose: BatchPurpose,
   operator: string,
   opts: StreamImportOptions,
 ): Promise<SavedBatch & { preview: StreamedPreview }> {
   const l: ImportLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  await checkFile(path, l);
+  await checkFile(source, l);
   const { port1, port2 } = new MessageChannel();
   const shared = new SharedArrayBuffer(4);
   const signal = new Int32Array(shared);
@@ -45,9 +46,10 @@ export async function streamImportFile(
     sheet: opts.sheet, headerRow: opts.headerRow, map: opts.map, savedMap: opts.savedMap,
     referenceYear: opts.referenceYear, previewRows: opts.previewRows,
   };
-  const input: StreamInput = { path, limits: readLimits(l), stream: { port: port2, signal: shared, options } };
+  const { wire: file, transfer } = toWire(source);
+  const input: StreamInput = { file, limits: readLimits(l), stream: { port: port2, signal: shared, options } };
   const deadline = Date.now() + l.timeoutMs;
-  const job = startInWorker<StreamInput, { rows: number }>(WORKER_ENTRY, input, readerLimits(l), [port2]);
+  const job = startInWorker<StreamInput, { rows: number }>(WORKER_ENTRY, input, readerLimits(l), [port2, ...transfer]);
   // Its failures reach us through the head wait or the chunk waits; never unhandled.
   job.result.catch(() => undefined);
   try {

@@ -7,7 +7,7 @@ import { createAppContext } from '../api/create-context.ts';
 import { createDispatch, handlers, type AppContext, type Dispatch } from '../api/index.ts';
 import { checkIdle } from '../auth/session.ts';
 import { acquireStoreLock } from '../auth/store-lock.ts';
-import { removeStale } from '../api/batch-staging.ts';
+import { removeLegacyStaging, unstageAll } from '../api/batch-staging.ts';
 import { openStoreDb } from '../store/open.ts';
 import { matchService } from './match-service.ts';
 import { bindSecretBox, openConfiguredRegistry, plainBox, type SecretBox } from './registry-config.ts';
@@ -35,9 +35,9 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
   // One process per store: a second app instance or a CLI run is refused while we hold it.
   mkdirSync(opts.dataDir, { recursive: true });
   const lock = acquireStoreLock(opts.dataDir);
-  // Files staged for the import wizard are plain copies of agency files: none outlives the
-  // process that staged it (a crash included), so clear them all at start.
-  removeStale(opts.dataDir, Number.POSITIVE_INFINITY);
+  // The import wizard's files are held in memory only; earlier versions staged them as plain
+  // copies in <dataDir>/staging, and a leftover folder would be agencies' data outside the store.
+  removeLegacyStaging(opts.dataDir);
   let db;
   try {
     db = openStoreDb({ path: join(opts.dataDir, STORE_FILE), key: opts.key });
@@ -68,6 +68,7 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
     dispatch,
     close: async () => {
       clearInterval(idleTimer);
+      unstageAll(opts.dataDir);
       for (const task of ctx.tasks.values()) task.abort();
       await ctx.resetRegistry();
       db.close();

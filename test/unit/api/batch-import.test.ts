@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BatchDetail, ImportPreview, StagedFile } from '../../../shared/api/batch.ts';
+import { stagedStats } from '../../../electron/api/batch-staging.ts';
 import { messyWorkbook } from '../../e2e/impor-workbook.ts';
 import { apiSetup } from './helpers.ts';
 
@@ -27,7 +28,11 @@ describe('batch API: the import wizard', () => {
     const saved = await call<{ batchId: number }>('batch/save', { stagedId: staged.stagedId, sheet: 'DATA', map, agencyId: 901, ...purpose });
     const detail = await call<BatchDetail>('batch/get', { batchId: saved.batchId });
     expect(detail).toMatchObject({ rowCount: 5, purpose: purpose.purpose, letterNo: purpose.letterNo, state: 'IMPORTED' });
-    expect(readdirSync(join(dir, 'staging'))).toEqual([]);
+    // Staged files are held in memory only, and the saved one is let go.
+    expect(existsSync(join(dir, 'staging'))).toBe(false);
+    const gone = await dispatch('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA' });
+    expect(gone.ok).toBe(false);
+    if (!gone.ok) expect(gone.error.code).toBe('STAGED_NOT_FOUND');
 
     const again = await call<StagedFile>('batch/stageFile', { fileName: 'salinan.xlsx', dataBase64: messyWorkbook().toString('base64') });
     const p2 = await call<ImportPreview>('batch/preview', { stagedId: again.stagedId, sheet: 'DATA', agencyId: 901 });
@@ -53,9 +58,11 @@ describe('batch API: the import wizard', () => {
 
   it('refuses a file that is not a spreadsheet in Indonesian and keeps no staged copy', async () => {
     const { dispatch, dir } = apiSetup();
+    const held = stagedStats().files;
     const r = await dispatch('batch/stageFile', { fileName: 'foto.png', dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]).toString('base64') });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/bukan lembar kerja|tidak dapat dibaca|rusak/);
-    expect(readdirSync(join(dir, 'staging'))).toEqual([]);
+    expect(existsSync(join(dir, 'staging'))).toBe(false);
+    expect(stagedStats().files).toBe(held);
   });
 });
