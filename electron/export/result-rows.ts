@@ -8,6 +8,7 @@ import { cellText, parseCells } from './cells.ts';
 import { ExportError, readBatchMeta } from './batch-meta.ts';
 import { ResultTally } from '../stats/counts.ts';
 import type { BatchCounts, BatchMeta, PackedRow, ResultRow, ResultTable, TableShape } from './types.ts';
+import { decodeSnapshot } from '../registry/snapshot.ts';
 
 type Person = Record<string, unknown>;
 
@@ -136,7 +137,7 @@ export function scanResultRows(db: Database, batchId: number, sink: (rows: Packe
     if (cells.length > width) width = cells.length;
     const p: PackedRow = [status, v.keterangan, wasRepaired ? r.matched_nik! : '', ...v.codes];
     if (siakElements.length) {
-      const person = parseJson<Person | null>(r.registry, null);
+      const person = decodeSnapshot(r.registry) as Person | null;
       for (const el of siakElements) p.push(siakValue(person, el));
     }
     for (let i = 0; i < cells.length; i++) p.push(cellText(cells[i]));

@@ -12,6 +12,7 @@ import { markCrossBatches } from './cross-batch.ts';
 import { mappedElements, readRows, type MatchRow, type RowVerdict } from './rows.ts';
 import { rowVerdict } from './status.ts';
 import { MatchTally } from './tally.ts';
+import { encodeSnapshot } from '../registry/snapshot.ts';
 
 export interface MatchProgress {
   done: number;
@@ -111,7 +112,7 @@ export async function matchBatch(
     (chunkNo: number, first: number, last: number, results: ChunkResult[]) => {
       const at = new Date().toISOString();
       for (const [seq, v, cands] of results) {
-        update.run(v.status, v.reason, JSON.stringify(v.elements), v.person ? JSON.stringify(v.person) : null, cands ?? '[]', at, batchId, seq);
+        update.run(v.status, v.reason, JSON.stringify(v.elements), v.person ? encodeSnapshot(v.person) : null, cands ?? '[]', at, batchId, seq);
       }
       chunkDone.run(batchId, chunkNo, first, last, at);
     },

@@ -14,6 +14,7 @@ import type { Registry } from '../registry/types.ts';
 import { appendAudit } from '../store/audit.ts';
 import { insertCorrection } from './log.ts';
 import { applySnapshot, beforeOf, isNoop, readState, toRowState, writeState, type FullState, type Snapshot } from './state.ts';
+import { encodeSnapshot } from '../registry/snapshot.ts';
 
 export interface DecisionReason {
   reasonCode: string;
@@ -83,7 +84,7 @@ function patchFor(state: FullState, p: PlannedDecision): Snapshot | null {
       const v = p.verdict!;
       const clearChoice = Object.fromEntries(Object.keys(state.choice).map((el) => [el, null]));
       return {
-        status: v.status, reason: v.reason, elements: v.elements, registry: v.person ? JSON.stringify(v.person) : null,
+        status: v.status, reason: v.reason, elements: v.elements, registry: v.person ? encodeSnapshot(v.person) : null,
         matchedNik: d.nik.replace(/\D/g, ''), unrepairable: false, reviewed: true, choice: clearChoice,
       };
     }

@@ -9,6 +9,7 @@ import { listCorrections } from './log.ts';
 import { readState, toRowState } from './state.ts';
 import { PERSON_FIELD, ROW_COLUMN, visibleKeys, visiblePerson, type PersonKey } from './fields.ts';
 import { batchHead } from './decide.ts';
+import { decodeSnapshot } from '../registry/snapshot.ts';
 
 interface RawRow {
   row_no: number;
@@ -36,7 +37,7 @@ export function rowDetail(db: Database, batchId: number, seq: number, role: Role
   const state = readState(db, batchId, seq);
   const elements = mappedElements(batch.column_map);
   const keys = visibleKeys(role, elements);
-  const person = state.registry ? (JSON.parse(state.registry) as Record<string, unknown>) : null;
+  const person = decodeSnapshot(state.registry) as Record<string, unknown> | null;
   const agency: RowDetail['agency'] = {};
   const registryValues: RowDetail['registryValues'] = {};
   for (const el of elements) {
