@@ -33,8 +33,13 @@ export default defineConfig({
           'read-worker': resolve(__dirname, 'electron/import/read-worker.ts'),
           'export-worker': resolve(__dirname, 'electron/export/worker.ts'),
           'candidate-worker': resolve(__dirname, 'electron/match/candidate-worker.ts'),
+          // `npx padan` runs this build when it is newer than the sources (bin/padan.mjs).
+          cli: resolve(__dirname, 'electron/cli.ts'),
         },
-        output: { entryFileNames: '[name].js' },
+        // Shared chunks beside the entries, not in a chunks/ folder: modules find their
+        // workers and the bootstrap with new URL('./x.js', import.meta.url), which must
+        // resolve to this folder from whichever file the module was bundled into.
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -40,6 +40,11 @@ export function formatOf(out: string, format?: 'xlsx' | 'csv'): 'xlsx' | 'csv' {
   throw new ExportError('EXPORT_BAD_FORMAT', `Format berkas "${ext}" tidak didukung. Gunakan .xlsx atau .csv.`);
 }
 
+/** Starts the writer worker ahead of time (`padan match --out` does, at its start). */
+export function prewarmExport(): void {
+  prewarmWorker(EXPORT_WORKER, WORKER_LIMITS);
+}
+
 export async function exportBatch(db: Database, batchId: number, opts: ExportOptions): Promise<ExportResult> {
   const format = formatOf(opts.out, opts.format);
   // A missing batch fails here, before a worker is started for it.

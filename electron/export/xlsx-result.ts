@@ -4,12 +4,15 @@
 // NIK can never be turned into a number by Excel again. Writing only: sheetjs-style's reader
 // is the vulnerable SheetJS 0.15 one (architecture.md).
 import { writeFileSync } from 'node:fs';
-import XLSX from 'sheetjs-style';
+import type XlsxStyle from 'sheetjs-style';
+import { lazyModule } from '../lazy-module.ts';
 import { ELEMENT_RESULTS, REASONS, STATUSES } from '../../shared/domain.ts';
 import { ELEMENT_HEADER, ELEMENT_RESULT_LABEL, REASON_TEXT, STATUS_LABEL, STATUS_MEANING, tanggalId } from '../../shared/report/labels.ts';
 import { BOLD_STYLE, HEADER_STYLE, RESULT_STYLE, STATUS_STYLE, TITLE_STYLE, type CellStyle } from './styles.ts';
 import type { BatchCounts, ResultRow, TableShape } from './types.ts';
 import { freezeHeaderRow, readZip, writeZip } from './zip-repack.ts';
+
+const XLSX = lazyModule<typeof XlsxStyle>('sheetjs-style');
 
 type Cell = { t: 's'; v: string; s?: CellStyle } | { t: 'n'; v: number; s?: CellStyle };
 type Sheet = Record<string, unknown>;
@@ -141,7 +144,7 @@ export function writeResultXlsx(table: TableShape, rows: Iterable<ResultRow>, co
   // Uncompressed first: repacking deflates each part once, with native zlib. No shared
   // string table: it triples the write time; cells are then t="str" without a formula,
   // which Excel and LibreOffice open as plain text.
-  const raw = XLSX.write(wb as never, { type: 'buffer', bookType: 'xlsx', bookSST: false, compression: false }) as Buffer;
+  const raw = XLSX().write(wb as never, { type: 'buffer', bookType: 'xlsx', bookSST: false, compression: false }) as Buffer;
   const entries = readZip(raw);
   for (const e of entries) if (e.name === 'xl/worksheets/sheet1.xml') e.data = freezeHeaderRow(e.data);
   const buf = writeZip(entries);

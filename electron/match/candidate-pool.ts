@@ -6,7 +6,7 @@
 // the main thread as before.
 import { MessageChannel } from 'node:worker_threads';
 import type { SchemaMapping } from '../../shared/registry-mapping.ts';
-import { startInWorker, type WorkerJob } from '../import/worker-host.ts';
+import { prewarmWorker, startInWorker, type WorkerJob } from '../import/worker-host.ts';
 import type { RegistrySpec } from '../registry/open.ts';
 import type { Registry } from '../registry/types.ts';
 import type { CandidateJob, CandidateReply, CandidateWorkerInput } from './candidate-worker.ts';
@@ -46,7 +46,14 @@ export function inThreadSearch(registry: Registry, mapping: SchemaMapping): Cand
  * The worker's own start (a thread, its modules, its registry connection) takes a few tenths
  * of a second; until it says it is ready, chunks are searched on this thread, so nothing waits.
  */
-export function workerSearch(spec: RegistrySpec, registry: Registry, mapping: SchemaMapping): CandidateSearch & { whenReady: Promise<void> } {
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
+
+/** Starts the candidate worker's thread and modules ahead of time (`padan match` does at its start). */
+export function prewarmCandidateWorker(): void {
+  prewarmWorker(ENTRY, WORKER_LIMITS);
+}
+
+export function workerSearch(spec: RegistrySpec, registry: Registry, mapping: SchemaMapping): CandidateSearch & { whenReady: Promise<void>; state(): 'STARTING' | 'READY' | 'LOST' } {
   const here = inThreadSearch(registry, mapping);
   let ready = false;
   let markReady!: () => void;
@@ -56,22 +63,24 @@ export function workerSearch(spec: RegistrySpec, registry: Registry, mapping: Sc
     ENTRY,
     { spec, mapping, port: port2 },
     // A batch of a million rows searches for minutes; the wall clock is the batch's business.
-    { timeoutMs: 24 * 60 * 60 * 1000, maxOldGenerationSizeMb: 1024 },
+    { timeoutMs: 24 * 60 * 60 * 1000, ...WORKER_LIMITS },
     [port2],
   );
-  const waiting = new Map<number, { resolve: (c: ChunkCandidates) => void; reject: (e: Error) => void }>();
+  type Waiting = { resolve: (c: ChunkCandidates | Promise<ChunkCandidates>) => void; reject: (e: Error) => void; here: () => Promise<ChunkCandidates> };
+  const waiting = new Map<number, Waiting>();
   let nextId = 0;
-  let failure: Error | null = null;
-  const failAll = (err: Error): void => {
-    failure ??= err;
-    for (const w of waiting.values()) w.reject(err);
+  let closed = false;
+  let lost = false;
+  // The job ends only when we close the port. A worker lost before that (it could not start,
+  // ran out of memory) costs speed, not results: its chunks are searched here instead.
+  const workerLost = (err: unknown): void => {
+    if (closed || lost) return;
+    lost = true;
+    process.stderr.write(`Padan: pencarian kandidat di thread terpisah berhenti (${err instanceof Error ? err.message : String(err)}); dilanjutkan di thread utama.\n`);
+    for (const w of waiting.values()) w.resolve(w.here());
     waiting.clear();
   };
-  // The job ends only when we close the port; ending before that is a failure of the worker.
-  job.result.then(
-    () => failAll(new Error('Pencari kandidat berhenti sebelum waktunya.')),
-    (err: unknown) => failAll(err instanceof Error ? err : new Error(String(err))),
-  );
+  job.result.then(() => workerLost(new Error('selesai sebelum waktunya')), workerLost);
   port1.on('message', (reply: CandidateReply) => {
     if ('ready' in reply) {
       ready = true;
@@ -85,15 +94,15 @@ export function workerSearch(spec: RegistrySpec, registry: Registry, mapping: Sc
   });
   return {
     whenReady,
+    state: () => (lost ? 'LOST' : ready ? 'READY' : 'STARTING'),
     find(rows, verdicts, signal) {
-      if (failure) return Promise.reject(failure);
-      if (!ready) return here.find(rows, verdicts, signal);
+      if (!ready || lost || closed) return here.find(rows, verdicts, signal);
       const invalid = rows.filter((r) => verdicts.get(r.seq)?.status === 'INVALID');
       if (invalid.length === 0) return Promise.resolve(new Map());
       const id = nextId++;
       const message: CandidateJob = { id, rows: invalid, verdicts: invalid.map((r) => [r.seq, verdicts.get(r.seq)!.status, verdicts.get(r.seq)!.reason]) };
       return new Promise<ChunkCandidates>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
+        waiting.set(id, { resolve, reject, here: () => here.find(rows, verdicts, signal) });
         port1.postMessage(message);
         signal?.addEventListener('abort', () => {
           if (waiting.delete(id)) reject(signal.reason instanceof Error ? signal.reason : new Error('dibatalkan'));
@@ -101,8 +110,10 @@ export function workerSearch(spec: RegistrySpec, registry: Registry, mapping: Sc
       });
     },
     async close() {
+      closed = true;
       port1.close();
-      failAll(new Error('Pencari kandidat sudah ditutup.'));
+      for (const w of waiting.values()) w.reject(new Error('Pencari kandidat sudah ditutup.'));
+      waiting.clear();
       // A clean close lets the worker close its registry; a worker stuck in a search is stopped.
       const stop = setTimeout(() => job.cancel(new Error('ditutup')), 5_000);
       try {

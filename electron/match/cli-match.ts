@@ -10,6 +10,7 @@ import { getSetting, setSetting } from '../store/settings.ts';
 import { z } from 'zod';
 import type { Registry } from '../registry/types.ts';
 import { isConnectionError, matchBatch, type MatchResult } from './run.ts';
+import { prewarmCandidateWorker } from './candidate-pool.ts';
 import { resolveAgency, resolveProgram } from './cli-agency.ts';
 import { importFile } from '../import/index.ts';
 import { ImportError } from '../import/errors.ts';
@@ -85,6 +86,10 @@ export async function runMatchCommand(argv: string[], ctx: MatchCliContext): Pro
   } catch (err) {
     return fail(2, (err as Error).message);
   }
+  // The stages after the import need worker threads of their own: started now, they load
+  // their modules while the file is read (idle and unref'd until used, never kept alive).
+  if (!o.registry.startsWith('oracle:')) prewarmCandidateWorker();
+  if (o.out && !/\.csv$/i.test(o.out)) (await import('../export/index.ts')).prewarmExport();
   const db = ctx.openStore(o['data-dir']);
   const agency = resolveAgency(db, o.agency);
   const program = o.program ? resolveProgram(db, o.program, agency.id) : null;

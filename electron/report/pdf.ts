@@ -1,7 +1,8 @@
 // HTML to PDF outside Electron (CLI, tests): headless Debian Chromium through playwright-core.
 // In the app, main.ts loads the same HTML and calls webContents.printToPDF with pdfFooter().
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import type * as Playwright from 'playwright-core';
+import { lazyModule } from '../lazy-module.ts';
 import { pdfFooter } from '../../shared/report/print.ts';
 
 export class ReportError extends Error {
@@ -14,6 +15,8 @@ export class ReportError extends Error {
   }
 }
 
+const playwright = lazyModule<typeof Playwright>('playwright-core');
+
 export const chromiumPath = (): string => process.env.PADAN_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function renderBatchReportPdf(html: string, outPath: string, footerLabel = 'Padan - Disdukcapil Kota Parepare'): Promise<{ bytes: number }> {
@@ -24,7 +27,7 @@ export async function renderBatchReportPdf(html: string, outPath: string, footer
       `Chromium tidak ditemukan di ${executablePath}. Pasang dengan "apt-get install chromium" atau atur PADAN_CHROMIUM.`,
     );
   }
-  const browser = await chromium.launch({
+  const browser = await playwright().chromium.launch({
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],

@@ -1,6 +1,7 @@
 // Monthly statistics to a workbook (sheetjs-style, writing only) and to printable HTML/PDF.
 import { writeFileSync } from 'node:fs';
-import XLSX from 'sheetjs-style';
+import type XlsxStyle from 'sheetjs-style';
+import { lazyModule } from '../lazy-module.ts';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { STATUSES } from '../../shared/domain.ts';
 import { MONTHS_SHORT_ID, STATUS_LABEL } from '../../shared/report/labels.ts';
@@ -10,6 +11,8 @@ import { columnLetters } from '../export/xlsx-result.ts';
 import { officeInfo } from '../report/index.ts';
 import { appendAudit } from '../store/audit.ts';
 import { monthlyStats, type MonthlyTable } from './monthly.ts';
+
+const XLSX = lazyModule<typeof XlsxStyle>('sheetjs-style');
 
 type X = string | number | { v: string | number; s: Record<string, unknown> };
 
@@ -55,7 +58,7 @@ export function monthlyWorkbook(t: MonthlyTable): Record<string, unknown> {
 
 export function exportMonthly(db: Database, year: number, out: string, operator: string): { out: string; bytes: number } {
   const t = monthlyStats(db, year);
-  const buf = XLSX.write(monthlyWorkbook(t) as never, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const buf = XLSX().write(monthlyWorkbook(t) as never, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
   writeFileSync(out, buf);
   appendAudit(db, { operator, action: 'STATS_EXPORT', detail: { year, file: out.split(/[\\/]/).pop(), agencies: t.rows.length } });
   return { out, bytes: buf.length };

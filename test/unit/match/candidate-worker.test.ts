@@ -60,6 +60,25 @@ describe('candidate search in a worker', () => {
     }
   }, 60_000);
 
+  it('searches on the main thread when the worker cannot start, with the same results', async () => {
+    const batchId = await imported();
+    const rows = readRows(db, batchId, 0, 999);
+    const persons = await registry.lookup(rows.flatMap((r) => (r.nik ? [r.nik] : [])));
+    const mapped = mappedElements((db.prepare('SELECT column_map FROM batches WHERE id = ?').get(batchId) as { column_map: string }).column_map);
+    const verdicts = new Map<number, RowVerdict>(rows.map((r) => [r.seq, rowVerdict(r, r.nik ? persons.get(r.nik) : undefined, M, mapped)]));
+    // The worker's registry file does not exist: it fails while opening it.
+    const broken = workerSearch({ kind: 'sqlite', path: join(dir, 'tidak-ada.sqlite') }, registry, M);
+    try {
+      for (let i = 0; i < 100 && broken.state() !== 'LOST'; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(broken.state()).toBe('LOST');
+      const found = await broken.find(rows, verdicts);
+      expect(found.size).toBeGreaterThan(10);
+      expect([...found]).toEqual([...(await inThreadSearch(registry, M).find(rows, verdicts))]);
+    } finally {
+      await broken.close();
+    }
+  }, 60_000);
+
   it('matchBatch stores the same results with the worker as without it', async () => {
     const withWorker = await imported();
     const without = await imported();
