@@ -35,6 +35,8 @@ export default defineConfig({
           'candidate-worker': resolve(__dirname, 'electron/match/candidate-worker.ts'),
           // `npx padan` runs this build when it is newer than the sources (bin/padan.mjs).
           cli: resolve(__dirname, 'electron/cli.ts'),
+          // The bench measures the engine from the build too (bench/stage.ts).
+          engine: resolve(__dirname, 'electron/engine.ts'),
         },
         // Shared chunks beside the entries, not in a chunks/ folder: modules find their
         // workers and the bootstrap with new URL('./x.js', import.meta.url), which must

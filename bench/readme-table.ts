@@ -47,6 +47,9 @@ export function renderTable(r: Results): string {
   }
   for (const [k, label] of STAGES) if (missedBy[k]) missed.push(`${label} (goal ≤ ${GOALS[k]}×): ${missedBy[k]!.join(', ')}`);
   out.push('');
+  if (r.engine) out.push(r.engine === 'built'
+    ? 'Padan ran as it ships: from the build (`out/main`, made by `electron-vite build` at the start of the run; workers built .js, no TypeScript loader).'
+    : 'Padan ran from source through tsx (the build failed at the start of the run): every process and worker paid for the TypeScript loader.');
   const modes = [...new Set(r.sizes.map((s) => s.e2eMode).filter(Boolean))];
   if (modes.length) out.push(`End to end measured as: ${modes.join('; ')}.`);
   const r100 = r.ratios.find((x) => x.rows === 100_000);

@@ -46,6 +46,8 @@ export interface Results {
   seed: number;
   registries: { small: number; large: number };
   goals: typeof GOALS;
+  /** Padan measured from the build (out/main, built workers) or from source through tsx. */
+  engine?: 'built' | 'source';
   /** 1-minute load average at start and end: the machine is shared with other work. */
   loadAverage: { start: number; end: number };
   floor: { stageProcessRssMb: number; cliStartupMs: number; cliStartupRssMb: number } | null;

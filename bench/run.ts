@@ -2,6 +2,7 @@
 // and `npm run bench -- --quick` (10,000 rows, 3 runs each). Every measured stage runs in its
 // own child process; Padan and its raw floor alternate run by run (ABBA...) so that load from
 // other work on a shared machine falls on both. Writes bench/results.json and the README table.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,15 @@ const log = (s: string): void => console.log(`[${((performance.now() - t0) / 100
 
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
+
+// Padan is measured as it ships: from the build (bin/padan.mjs runs out/main/cli.js, the
+// stages load out/main/engine.js; their workers are built .js). Built here so it matches the
+// sources; if the build fails, everything runs from source through tsx and the results say so.
+const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'ignore' }).status === 0;
+const CLI_MODE = built ? 'built' : 'source';
+// Every stage child then loads the engine from the build too (bench/stage.ts).
+process.env.PADAN_BENCH_BUILT = built ? '1' : '0';
+log(built ? 'build ready: padan match runs from out/main (plain Node, built workers)' : 'build FAILED: padan match runs from source through tsx');
 const stage = (name: string, args: Record<string, unknown>, nodeArgs?: string[]): Promise<Run> =>
   runChild(STAGE, [name, JSON.stringify(args)], { tmp: WORK, nodeArgs });
 const fresh = (name: string): string => {
@@ -69,11 +79,11 @@ async function cliMatch(file: string, registry: string, dir: string, timeoutMs =
     return cliMatch(file, registry, dir, timeoutMs, out);
   }
 }
-let e2eMode = 'padan match (CLI) as a child process';
+let e2eMode = `padan match (CLI, ${CLI_MODE === 'built' ? 'from the build' : 'from source through tsx'}) as a child process`;
 
 async function cliOnly(file: string, registry: string, dir: string, timeoutMs: number, out: string): Promise<Run> {
   const run = await runChild(CLI, ['match', file, '--registry', `sqlite:${registry}`, '--out', join(dir, out), '--rows', join(dir, 'rows.jsonl'),
-    '--summary', join(dir, 'summary.json'), '--data-dir', join(dir, 'data')], { tmp: WORK, tsx: false, timeoutMs, env: { PADAN_DB_KEY: STORE_KEY, PADAN_OPERATOR: 'bench' } });
+    '--summary', join(dir, 'summary.json'), '--data-dir', join(dir, 'data')], { tmp: WORK, tsx: false, timeoutMs, env: { PADAN_DB_KEY: STORE_KEY, PADAN_OPERATOR: 'bench', PADAN_CLI: CLI_MODE } });
   // The CLI's own split (import, match, write) of the same run.
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { timingsMs?: unknown };
   run.facts = { timings: summary.timingsMs ?? null };
@@ -173,7 +183,7 @@ const previous = scaleOnly ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Resul
 const results: Results = previous ?? {
   generatedAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', machine: machine(), seed: SEED,
   registries: { small: SMALL_REGISTRY, large: LARGE_REGISTRY }, goals: GOALS,
-  loadAverage: { start: load(), end: 0 }, floor: null, sizes: [], ratios: [], scale: null, grid: null, totalSeconds: 0,
+  engine: CLI_MODE, loadAverage: { start: load(), end: 0 }, floor: null, sizes: [], ratios: [], scale: null, grid: null, totalSeconds: 0,
 };
 if (lastScale) results.scale = lastScale;
 const small = await registryFile(SMALL_REGISTRY, log);

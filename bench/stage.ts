@@ -7,11 +7,18 @@
 import * as fs from 'node:fs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { OPERATOR, STORE_KEY } from './measure.ts';
 
-const store = async (path: string): Promise<Database.Database> => (await import('../electron/store/open.ts')).openStoreDb({ path, key: STORE_KEY });
-const mapping = async () => (await import('../shared/registry-mapping.ts')).DEFAULT_SCHEMA_MAPPING;
+type Engine = typeof import('../electron/engine.ts');
+/** The engine as it ships (out/main/engine.js, its workers built .js) when the bench built it, else the sources. */
+const engine = async (): Promise<Engine> =>
+  (process.env.PADAN_BENCH_BUILT === '1'
+    ? await import(pathToFileURL(join(import.meta.dirname, '..', 'out', 'main', 'engine.js')).href)
+    : await import('../electron/engine.ts')) as Engine;
+const store = async (path: string): Promise<Database.Database> => (await engine()).openStoreDb({ path, key: STORE_KEY });
+const mapping = async () => (await engine()).DEFAULT_SCHEMA_MAPPING;
 
 
 type Args = Record<string, string | number>;
@@ -30,9 +37,9 @@ type Importer = (db: Database.Database, path: string, opts: Record<string, unkno
 const stages: Record<string, (a: Args) => Promise<Result>> = {
   /** Padan's import (sniff, read in a worker, detect header, clean, store encrypted) into a fresh store. */
   async 'import-padan'(a) {
-    const mod = (await import('../electron/import/index.ts' as string)) as { importFile?: Importer };
-    if (!mod.importFile) throw new Error('electron/import/index.ts has no importFile export');
-    const { resolveAgency } = await import('../electron/match/cli-agency.ts');
+    const mod = (await engine()) as unknown as { importFile?: Importer; resolveAgency: Engine['resolveAgency'] };
+    if (!mod.importFile) throw new Error('the engine has no importFile export');
+    const { resolveAgency } = mod;
     const db = await store(join(str(a, 'storeDir'), 'padan.db'));
     const agency = resolveAgency(db, undefined);
     const [ms, r] = await time(() => mod.importFile!(db, str(a, 'file'), { operator: OPERATOR, purpose: { agencyId: agency.id, programId: null }, allowDuplicate: true }));
@@ -53,8 +60,7 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
     return { ms, rows };
   },
   async 'match-padan'(a) {
-    const { matchBatch } = await import('../electron/match/run.ts');
-    const { openRegistry } = await import('../electron/registry/open.ts');
+    const { matchBatch, openRegistry } = await engine();
     const db = await store(str(a, 'store'));
     const m = await mapping();
     const [ms, r] = await time(async () => {
@@ -86,7 +92,7 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
     return { ms, keys: niks.length, found };
   },
   async 'export-padan'(a) {
-    const { exportBatch } = await import('../electron/export/index.ts');
+    const { exportBatch } = await engine();
     const db = await store(str(a, 'store'));
     const [ms, r] = await time(() => exportBatch(db, Number(a.batchId), { out: str(a, 'out'), operator: OPERATOR, format: 'xlsx' }));
     db.close();
@@ -106,7 +112,7 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
   },
   /** Untimed preparation: the batch's NIKs (match-raw) and result values (export-raw) from a matched store. */
   async dump(a) {
-    const { buildResultRows } = await import('../electron/export/index.ts');
+    const { buildResultRows } = await engine();
     const db = await store(str(a, 'store'));
     const batchId = Number(a.batchId);
     const niks = (db.prepare('SELECT nik FROM batch_rows WHERE batch_id = ? AND nik IS NOT NULL ORDER BY seq').all(batchId) as { nik: string }[]).map((r) => r.nik);
@@ -119,12 +125,8 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
   /** What `padan match FILE --out --rows` does, by the same functions, for when the CLI itself
    *  cannot run; timed from spawn to exit by the parent like the CLI. */
   async 'e2e-padan'(a) {
-    const { importFile } = (await import('../electron/import/index.ts' as string)) as { importFile: Importer };
-    const { resolveAgency } = await import('../electron/match/cli-agency.ts');
-    const { matchBatch } = await import('../electron/match/run.ts');
-    const { openRegistry } = await import('../electron/registry/open.ts');
-    const { writeRowsJsonl } = await import('../electron/match/cli-output.ts');
-    const { exportBatch } = await import('../electron/export/index.ts');
+    const { importFile: imp, resolveAgency, matchBatch, openRegistry, writeRowsJsonl, exportBatch } = await engine();
+    const importFile = imp as unknown as Importer;
     const dir = str(a, 'dir');
     const db = await store(join(dir, 'data', 'padan.db'));
     const agency = resolveAgency(db, undefined);
