@@ -4,43 +4,39 @@
 // profiling; bench/readme-table.ts prints the entry of every stage that misses its goal.
 export const LIMITS = {
   import:
-    'Owner: import engine (electron/import). Since the 17:41 run the worker reads, maps and builds every row (NIK cleaning, ' +
-    'dates, the verbatim cells JSON) and streams chunks of 2,048 rows to the main thread, which only inserts them inside one ' +
-    'transaction (about 1.3 s main-thread CPU at 100,000 rows, 0.56× the raw read). What is left: the worker\'s SheetJS parse ' +
-    'is the raw read itself (≈2.2 s), the inserts overlap it only in part (the transaction opens once header and mapping are ' +
-    'known), the commit\'s automatic WAL checkpoint (≈0.25 s) and copying chunks between threads. At 10,000 rows the fixed ' +
-    'cost of a fresh worker that registers tsx and loads @e965/xlsx through its loader hooks dominates. To fix: run the CLI and ' +
-    'workers from built .js (no tsx in workers), defer the checkpoint to after the import.',
+    'Owner: import engine (electron/import). The worker parses (the raw read itself), plans and builds every row and streams ' +
+    'them to the main thread, which inserts them in one transaction; the batch\'s NIKs go to batch_niks sorted by the worker ' +
+    '(migration 0030) instead of a random-order index, the page cache is 16 MiB, the result rows are written beside each ' +
+    'group and the WAL checkpoint runs after the commit. At 100,000 rows what is left after the parse is about 0.6 s of ' +
+    'building (worker) overlapped with about 0.6 s of inserts (main thread), then the last chunk and the sorted NIKs ' +
+    '(≈0.2 s). Both threads are busy on a 2-core machine, so further gains need less CPU per row, not more overlap.',
   match:
-    'Owner: matching engine (electron/match) and the SQLite adapter (electron/registry/sqlite.ts). The raw floor is one join; ' +
-    'Padan also compares every element, stores a registry snapshot per row, and searches candidates for every INVALID row ' +
-    '(24.5% of rows here) inline. After the 17:40 optimisations (temp-table key lookups, range scans for serial typos, ' +
-    'allocation-free NIK variants, memoised name normalisation, counts kept in memory) matchBatch at 100,000 rows spends ' +
-    'about 3.3 s CPU without candidates: writing row_results ≈1.5 s (bound by the bytes stored: the registry snapshot JSON ' +
-    'per row; 100,000 encrypted writes cost 0.56 s empty and 1.06 s at 330 bytes), the registry lookup ≈1.0 s (its SQL is ' +
-    'the raw join\'s own 0.6 s), reading the batch rows ≈0.55 s, verdicts 0.3 s, GC 0.4 s; bulk candidates add ≈2 s ' +
-    '(250,000 probes, family and birth-date searches, scoring). To fix: a compact positional snapshot (readers in ' +
-    'review/detail.ts, review/state.ts, export/result-rows.ts change together), candidates as a second resumable pass after ' +
-    'the statuses, and the lookup + verdicts in a worker overlapping the writes.',
+    'Owner: matching engine (electron/match) and the SQLite adapter (electron/registry/sqlite.ts). The raw floor is one join ' +
+    'and reads the rows; Padan also compares every element, writes a result row with its registry snapshot per row in ' +
+    'chunks of 1,000 committed one by one (so a crash resumes), and searches candidates for every INVALID row (24.5% of ' +
+    'rows here). The candidate search now runs in a worker with its own registry connection, one chunk behind the main ' +
+    'thread (from 5.2-5.9 s to about 4 s at 100,000 rows), and the snapshot is a positional array. Main-thread profile at ' +
+    '100,000 rows: writing and committing the chunks ≈1.35 s (the commits alone 0.8 s, WAL checkpoints included), the ' +
+    'registry lookup ≈1.0 s (the raw join\'s SQL is 0.6 s of it), reading the batch rows ≈0.45 s, GC 0.25 s, verdicts and ' +
+    'snapshots ≈0.35 s; the worker\'s search is ≈2.5-3 s of CPU. Both cores are busy, so 2× of a bare join is out of reach ' +
+    'without dropping work the issue asks for; at 10,000 rows the first chunks are searched on the main thread while the ' +
+    'worker starts, and cold caches make each chunk slower.',
   export:
-    'Owner: export engine (electron/export). At 55,000 and 100,000 rows the goal is met since the single-scan rewrite ' +
-    '(one read of batch_rows ⋈ row_results with the counts tallied on the way, KETERANGAN cached per combination, rows sent ' +
-    'to the worker as JSON chunks). At 10,000 rows the fixed cost is the writer worker\'s start (a fresh thread registering ' +
-    'tsx and loading sheetjs-style), about 0.4 s against a 0.53 s raw write. To fix: built .js workers, or one warm writer.',
+    'Owner: export engine (electron/export). At 55,000 and 100,000 rows the goal is met (single scan of batch_rows ⋈ ' +
+    'row_results, rows sent to the writer worker as JSON chunks). At 10,000 rows the fixed cost is the writer worker\'s ' +
+    'start (a thread loading sheetjs-style), which exportBatch starts only when called; `padan match --out` starts it at ' +
+    'its beginning instead, so end to end does not pay it.',
   e2e:
-    'Owner: the stages above plus the CLI (electron/match/cli-match.ts, bin/padan.mjs). `padan match` is the three stages in ' +
-    'sequence plus what the raw sum leaves out: Node + tsx start (`padan --help` alone takes about 1.2 s), two worker threads ' +
-    'that each register tsx and load their modules again, and ROWS.jsonl (≈0.9 s at 100,000 rows). At 10,000 and 55,000 rows ' +
-    'those fixed costs make the ratio; at 100,000 rows the match stage is the bulk and the goal is met. A built CLI (.js, no ' +
-    'tsx in process or workers) and the match fix above are what would bring the small sizes near 2×.',
+    'Owner: the stages above plus the CLI (electron/match/cli-match.ts, bin/padan.mjs). `padan match` is the three stages ' +
+    'in sequence plus what the raw sum leaves out: Node start and the CLI\'s modules (`padan --help` 0.35 s from the build), ' +
+    'the workers\' starts, and ROWS.jsonl. At 100,000 and 55,000 rows the goal is met; at 10,000 rows those fixed costs and ' +
+    'the match stage\'s cold start make the ratio.',
   peak:
     'Owner: export engine. The peak comes from export: the result rows are held as JSON chunks in the main thread until the ' +
     'writer worker has them, and the worker builds the whole sheet object and the zip in memory.',
   scale:
-    'The scale run was repeated after the import streaming and export rewrites: 167 s and 2.16 GB peak, against 415 s ' +
-    'and 4.07 GB before them. It has not been profiled since; before the rewrites the import stage alone peaked at ' +
-    '1.13 GB (all rows held between the worker and saveBatch), matching stayed flat (chunked, about 230 MB) and the ' +
-    'rest was the export holding and cloning the whole result table. The export still keeps every result row as JSON ' +
-    'chunks in the main thread until the writer has them, and the writer builds the whole sheet in memory, so that is ' +
-    'the first place to look (owner: export engine).',
+    'Before the built CLI, the candidate worker and this session\'s import changes the scale run took 167 s at 2.16 GB ' +
+    '(and 415 s at 4.07 GB before the import streaming and export rewrites). It has not been profiled since; the export ' +
+    'still keeps every result row as JSON chunks in the main thread until the writer has them, and the writer builds the ' +
+    'whole sheet in memory, so that is the first place to look for the peak (owner: export engine).',
 } as const;
