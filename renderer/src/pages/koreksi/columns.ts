@@ -64,7 +64,7 @@ export function buildColumns(elements: readonly Element[], t: TFunction): ColDef
     },
     {
       // Status and reason share one column: the grid must leave room for the element columns at 1366 px.
-      colId: 'status', headerName: `${t('koreksi:col.status')} · ${t('koreksi:col.reason')}`, field: 'status', width: 166, sortable: true,
+      colId: 'status', headerName: `${t('koreksi:col.status')} · ${t('koreksi:col.reason')}`, field: 'status', width: 214, sortable: true,
       ...dom((p) => {
         const d = p.data;
         if (!d) return '';
@@ -78,7 +78,7 @@ export function buildColumns(elements: readonly Element[], t: TFunction): ColDef
   ];
   for (const e of elements) {
     cols.push({
-      colId: `el:${e}`, headerName: t(`common:element.${e}`), width: e === 'NAMA' ? 170 : e === 'ALAMAT' ? 160 : e === 'NO_KK' ? 140 : e === 'JENIS_KELAMIN' || e === 'RT' || e === 'RW' ? 58 : 102, sortable: true,
+      colId: `el:${e}`, headerName: t(`common:element.${e}`), width: e === 'NAMA' ? 156 : e === 'ALAMAT' ? 160 : e === 'NO_KK' ? 140 : e === 'JENIS_KELAMIN' || e === 'RT' || e === 'RW' ? 58 : 102, sortable: true,
       valueGetter: (p) => p.data?.values[e] ?? '',
       headerTooltip: t(`common:element.${e}`),
       cellClass: (p) => `kx-el ${p.data?.results[e] ?? 'NONE'}`,
