@@ -4,10 +4,14 @@
 // data rows plus a header anyway (Excel's limit is 1,048,576 rows in total).
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import XLSX from 'sheetjs-style';
+import type XlsxStyle from 'sheetjs-style';
+import { lazyModule } from '../lazy-module.ts';
 import { createPrng } from './prng.ts';
 import { loadPersons, RowMaker, type Cell, type Column } from './rows.ts';
 import { toCsv } from './workbooks.ts';
+
+// Only the sample files need the writer; the demo registry alone does not (lazy-module.ts).
+const XLSX = lazyModule<typeof XlsxStyle>('sheetjs-style');
 
 const COLUMNS: readonly (readonly [string, Column])[] = [
   ['NIK', 'NIK'], ['NAMA LENGKAP', 'NAMA'], ['TANGGAL LAHIR', 'TGL_LHR'], ['JK', 'JK'], ['NO KK', 'NO_KK'], ['ALAMAT', 'ALAMAT'], ['KELURAHAN', 'KELURAHAN'],
@@ -24,9 +28,9 @@ export async function generateBenchWorkbook(opts: BenchWorkbookOptions): Promise
   if (format === 'xlsx') {
     const aoa: (string | number | null)[][] = [header];
     for (let i = 0; i < opts.rows; i++) { const r = maker.make(); aoa.push(COLUMNS.map(([, c]) => cell(r.cells[c]))); }
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), 'DATA');
-    XLSX.writeFile(wb, opts.path, { bookType: 'xlsx' });
+    const wb = XLSX().utils.book_new();
+    XLSX().utils.book_append_sheet(wb, XLSX().utils.aoa_to_sheet(aoa), 'DATA');
+    XLSX().writeFile(wb, opts.path, { bookType: 'xlsx' });
     return { path: opts.path, rows: opts.rows, format };
   }
   writeFileSync(opts.path, toCsv([header]));

@@ -3,10 +3,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import XLSX from 'sheetjs-style';
+import type XlsxStyle from 'sheetjs-style';
+import { lazyModule } from '../lazy-module.ts';
 import { createPrng, type Prng } from './prng.ts';
 import { loadPersons, RowMaker, type AgencyRow, type Cell, type Column, type DateStyle } from './rows.ts';
 import type { TruthFile, TruthRow } from './truth.ts';
+
+// Only the sample files need the writer; the demo registry alone does not (lazy-module.ts).
+const XLSX = lazyModule<typeof XlsxStyle>('sheetjs-style');
 
 interface Layout {
   name: string; agency: string; ext: 'xlsx' | 'xls' | 'ods' | 'csv'; rows: number; sheet: string;
@@ -77,17 +81,17 @@ export function layoutRows(prng: Prng, layout: Layout, maker: RowMaker, seed: nu
 }
 
 function writeSheetFile(path: string, layout: Layout, aoa: Aoa, serials: [number, number][]): void {
-  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  const ws = XLSX().utils.aoa_to_sheet(aoa);
   for (const [r, c] of serials) {
-    const cell = ws[XLSX.utils.encode_cell({ r, c })];
+    const cell = ws[XLSX().utils.encode_cell({ r, c })];
     if (cell) cell.z = 'dd/mm/yyyy';
   }
   if (layout.titles.length) {
     ws['!merges'] = layout.titles.map((_, r) => ({ s: { r, c: 0 }, e: { r, c: layout.headers.length - 1 } }));
   }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, layout.sheet);
-  XLSX.writeFile(wb, path, { bookType: layout.ext === 'xls' ? 'biff8' : layout.ext });
+  const wb = XLSX().utils.book_new();
+  XLSX().utils.book_append_sheet(wb, ws, layout.sheet);
+  XLSX().writeFile(wb, path, { bookType: layout.ext === 'xls' ? 'biff8' : layout.ext });
 }
 
 export function toCsv(aoa: Aoa, delimiter = ';'): string {
