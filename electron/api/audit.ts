@@ -1,6 +1,6 @@
 import type { AuditEntryInfo } from '../../shared/api/audit.ts';
 import { exportAuditCsv } from '../backup/audit-csv.ts';
-import { auditActions, listAudit, verifyAudit, type AuditRow } from '../store/audit.ts';
+import { auditActions, checkAnchor, listAudit, verifyAudit, type AuditRow } from '../store/audit.ts';
 import { operatorOf } from './context.ts';
 import type { DomainHandlers } from './types.ts';
 
@@ -24,6 +24,11 @@ export const auditHandlers: DomainHandlers<'audit'> = {
     return { total: page.total, entries: page.entries.map(toInfo) };
   },
   actions: (_a, ctx) => auditActions(ctx.db),
-  verify: (_a, ctx) => verifyAudit(ctx.db),
+  // Not audited, as before this call took an anchor: it reads ids and hashes only.
+  verify: ({ anchorId, anchorHash }, ctx) => {
+    const chain = verifyAudit(ctx.db);
+    const anchor = anchorId !== undefined && anchorHash !== undefined ? checkAnchor(ctx.db, chain, { id: anchorId, hash: anchorHash }) : null;
+    return { ...chain, anchor };
+  },
   export: (a, ctx) => exportAuditCsv(ctx.db, a.path, a.filter, operatorOf(ctx)),
 };

@@ -9,7 +9,7 @@ import { DEFAULT_OFFICE, type OfficeInfo } from '../../shared/report/print.ts';
 import { cellText, parseCells } from '../export/cells.ts';
 import { readBatchMeta } from '../export/batch-meta.ts';
 import { countBatch } from '../stats/counts.ts';
-import { appendAudit } from '../store/audit.ts';
+import { appendAudit, auditHead } from '../store/audit.ts';
 import { getSetting } from '../store/settings.ts';
 import { renderBatchReportPdf } from './pdf.ts';
 
@@ -40,6 +40,10 @@ export function batchReportData(db: Database, batchId: number, opts: { includeIn
   }
   const data: BatchReportData = {
     batch, counts, corrections, generatedAt: new Date().toISOString(), operator: opts.operator, operatorName, office: officeInfo(db),
+    // The anchor is the entry just BEFORE this report's own REPORT entry: that entry is
+    // appended after rendering (the PDF may fail), so its hash is not known yet. The
+    // REPORT entry records anchorId, since other entries may land while the PDF renders.
+    auditAnchor: auditHead(db),
   };
   if (opts.includeInvalid) {
     const map = JSON.parse((db.prepare('SELECT column_map FROM batches WHERE id = ?').get(batchId) as { column_map: string }).column_map) as Record<string, number>;
@@ -63,8 +67,12 @@ export function batchReportData(db: Database, batchId: number, opts: { includeIn
 
 /** The report as HTML (preview); audited, since it can list rows with personal data. */
 export function batchReportHtml(db: Database, batchId: number, opts: { includeInvalid?: boolean; operator: string }): string {
-  const html = buildBatchReportHtml(batchReportData(db, batchId, opts));
-  appendAudit(db, { operator: opts.operator, action: 'REPORT', batchId, detail: { format: 'html', includeInvalid: !!opts.includeInvalid } });
+  const data = batchReportData(db, batchId, opts);
+  const html = buildBatchReportHtml(data);
+  appendAudit(db, {
+    operator: opts.operator, action: 'REPORT', batchId,
+    detail: { format: 'html', includeInvalid: !!opts.includeInvalid, anchorId: data.auditAnchor?.id ?? null },
+  });
   return html;
 }
 
@@ -79,7 +87,8 @@ export async function writeBatchReportPdf(
     render?: (html: string, outPath: string) => Promise<void>;
   },
 ): Promise<{ out: string; bytes: number }> {
-  const html = buildBatchReportHtml(batchReportData(db, batchId, opts));
+  const data = batchReportData(db, batchId, opts);
+  const html = buildBatchReportHtml(data);
   let bytes: number;
   if (opts.render) {
     await opts.render(html, opts.out);
@@ -87,7 +96,7 @@ export async function writeBatchReportPdf(
   } else bytes = (await renderBatchReportPdf(html, opts.out, `Berita acara pemadanan batch ${batchId}`)).bytes;
   appendAudit(db, {
     operator: opts.operator, action: 'REPORT', batchId,
-    detail: { format: 'pdf', file: basename(opts.out), includeInvalid: !!opts.includeInvalid },
+    detail: { format: 'pdf', file: basename(opts.out), includeInvalid: !!opts.includeInvalid, anchorId: data.auditAnchor?.id ?? null },
   });
   return { out: opts.out, bytes };
 }

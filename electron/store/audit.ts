@@ -30,11 +30,14 @@ export function entryHash(e: Omit<AuditRow, 'id' | 'hash'> & { id: number }): st
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** The last entry (id and hash), or null for an empty log. */
+export function auditHead(db: Database): { id: number; hash: string } | null {
+  return (db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null;
+}
+
 /** Appends one entry. Call inside the transaction of the change it records. */
 export function appendAudit(db: Database, entry: AuditEntry): number {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+  const last = auditHead(db);
   const row = {
     id: (last?.id ?? 0) + 1,
     at: new Date().toISOString(),
@@ -59,7 +62,7 @@ export interface AuditIntegrity {
   /** First entry whose hash or link does not hold, or where an id is missing. */
   brokenAt: number | null;
   problem: string | null;
-  /** Last entry of an intact chain (compare with an earlier export to see a cut tail). */
+  /** Last entry of an intact chain (compare with an anchor on a berita acara to see a cut tail). */
   headId: number | null;
   headHash: string | null;
 }
@@ -67,8 +70,8 @@ export interface AuditIntegrity {
 /**
  * Walks the whole chain; "Periksa integritas" in the Audit page. Reads raw arrays in id
  * order (one index walk, no object per row), so 100k entries take well under a second.
- * A removed tail cannot be seen from the chain alone: the result gives the head (last id
- * and hash) so an inspector can compare it with an earlier export.
+ * A removed tail cannot be seen from the chain alone: checkAnchor compares it with the
+ * anchor (an entry id and hash) printed on a berita acara.
  */
 export function verifyAudit(db: Database): AuditIntegrity {
   let prev = GENESIS_HASH;
@@ -91,6 +94,53 @@ export function verifyAudit(db: Database): AuditIntegrity {
     checked++;
   }
   return { ok: true, checked, brokenAt: null, problem: null, headId: checked || null, headHash: checked ? prev : null };
+}
+
+/** An entry id and hash (prefix) printed on paper, outside the computer (berita acara). */
+export interface AuditAnchor {
+  id: number;
+  /** Hex, at least 12 characters; case does not matter. */
+  hash: string;
+}
+
+export interface AnchorCheck {
+  id: number;
+  ok: boolean;
+  problem: string | null;
+}
+
+/**
+ * Compares an anchor printed on a berita acara with the log. The chain proves each entry
+ * follows the one before; the anchor proves the log still reaches entry #id with the same
+ * hash, so cutting the tail through #id, or rewriting the chain and recomputing every hash
+ * from some entry up to #id, both show. Takes the chain result of verifyAudit (one walk)
+ * and fails whenever the chain is broken, also after the anchor.
+ * Not detectable by an anchor: entries after #id removed or rewritten (only a later anchor
+ * can show those).
+ */
+export function checkAnchor(db: Database, chain: AuditIntegrity, anchor: AuditAnchor): AnchorCheck {
+  const { id } = anchor;
+  // A short prefix would match by chance (and '' matches everything); the contract asks for 12.
+  if (!/^[0-9a-f]{12,64}$/i.test(anchor.hash)) throw new RangeError('anchor hash: 12-64 hex characters');
+  const row = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string } | undefined;
+  if (!row) {
+    return { id, ok: false, problem: `Entri #${id} tidak ada lagi: log audit telah dipotong atau dihapus sebagian setelah berita acara dicetak.` };
+  }
+  if (!row.hash.startsWith(anchor.hash.toLowerCase())) {
+    return { id, ok: false, problem: `Sidik entri #${id} berbeda: log audit telah diubah.` };
+  }
+  if (!chain.ok) {
+    const at = chain.brokenAt ?? id;
+    return {
+      id,
+      ok: false,
+      problem:
+        at <= id
+          ? `Rantai log audit terputus pada entri #${at}, sebelum jangkar #${id}: log audit telah diubah.`
+          : `Entri #${id} cocok, tetapi rantai log audit terputus pada entri #${at} sesudahnya: log audit telah diubah setelah berita acara dicetak.`,
+    };
+  }
+  return { id, ok: true, problem: null };
 }
 
 export interface AuditFilter {

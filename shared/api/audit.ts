@@ -28,6 +28,15 @@ export interface AuditIntegrityInfo {
   problem: string | null;
   headId: number | null;
   headHash: string | null;
+  /** Result of the anchor from a berita acara, when one was given; problem in Indonesian. */
+  anchor: AnchorCheckInfo | null;
+}
+
+export interface AnchorCheckInfo {
+  id: number;
+  /** True only when entry #id has the printed hash and the whole chain is intact. */
+  ok: boolean;
+  problem: string | null;
 }
 
 export interface AuditExportInfo {
@@ -48,6 +57,21 @@ export const auditFilter = z
   })
   .strict();
 
+/** The anchor printed on a berita acara: entry number and the first hex characters of its hash. */
+export const verifyArgs = z
+  .object({
+    anchorId: z.number('nomor entri harus angka').int('nomor entri harus bilangan bulat').positive('nomor entri mulai dari 1').optional(),
+    anchorHash: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{12,64}$/, 'sidik harus 12 sampai 64 karakter heksadesimal (0-9, a-f), seperti tercetak di berita acara')
+      .optional(),
+  })
+  .strict()
+  .refine((a) => (a.anchorId === undefined) === (a.anchorHash === undefined), {
+    message: 'nomor entri dan sidik jangkar harus diisi keduanya',
+  });
+
 export const auditCalls = {
   /** Newest first. */
   list: call<AuditPage>()(
@@ -55,8 +79,8 @@ export const auditCalls = {
     'SIGNED_IN',
   ),
   actions: call<string[]>()(z.object({}).strict(), 'SIGNED_IN'),
-  /** "Periksa integritas": walks the hash chain. */
-  verify: call<AuditIntegrityInfo>()(z.object({}).strict(), 'SIGNED_IN'),
+  /** "Periksa integritas": walks the hash chain; with an anchor, also "Cocokkan jangkar". */
+  verify: call<AuditIntegrityInfo>()(verifyArgs, 'SIGNED_IN'),
   export: call<AuditExportInfo>()(
     z.object({ path: z.string().min(1).max(4096), filter: auditFilter.default({}) }).strict(),
     'ADMIN',

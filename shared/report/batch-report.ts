@@ -21,7 +21,15 @@ export interface BatchReportData {
   /** Operator's name as signed (display name), when known. */
   operatorName?: string | null;
   office?: OfficeInfo;
+  /**
+   * Audit anchor: the last audit entry before the report's own REPORT entry (the head when
+   * the data was gathered). Printed so the signed paper can later show a cut or rewritten log.
+   */
+  auditAnchor?: { id: number; hash: string } | null;
 }
+
+/** Hex characters of the anchor hash printed; the Audit page accepts 12 or more. */
+export const ANCHOR_HEX = 16;
 
 const KIND_TEXT: Record<string, string> = {
   NIK_CANDIDATE: 'NIK diperbaiki dari kandidat',
@@ -72,6 +80,10 @@ export function buildBatchReportHtml(d: BatchReportData): string {
 ${d.invalidRows.map((r) => `<tr><td class="n">${r.rowNo}</td><td class="mono">${esc(r.nikInput || '(kosong)')}</td><td>${esc(r.name)}</td><td>${esc(r.reason ? REASON_TEXT[r.reason] ?? r.reason : '-')}</td></tr>`).join('')}
 </tbody></table>`
     : '';
+  const anchor = d.auditAnchor
+    ? `<div class="anchor"><div>Jangkar log audit: entri #${d.auditAnchor.id} · <span class="mono">${esc(d.auditAnchor.hash.slice(0, ANCHOR_HEX))}</span></div>
+<div>Cocokkan di menu Audit untuk memastikan log audit tidak diubah atau dipotong sejak berita acara ini dicetak.</div></div>`
+    : '';
   const today = tanggalId(d.generatedAt);
   const body = `${letterhead(o)}
 <h1>BERITA ACARA PEMADANAN DATA KEPENDUDUKAN</h1>
@@ -89,12 +101,15 @@ pemadanan data kependudukan atas permohonan instansi berikut terhadap basis data
 <p>Hasil pemadanan diberikan dalam bentuk status dan keterangan SESUAI / TIDAK SESUAI per elemen data, sesuai
 Pasal 79 Undang-Undang Nomor 24 Tahun 2013. Data pribadi diproses hanya untuk keperluan tersebut di atas dan
 dihapus setelah masa retensi berakhir sesuai Undang-Undang Nomor 27 Tahun 2022.</p>
+<div class="closing">
 <p>Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.</p>
 <div class="signs">
 <div class="box"><div>&nbsp;</div><div>Petugas Pemadanan,</div><div class="space"></div>
 <div class="name">${esc(d.operatorName ?? d.operator)}</div><div>NIP. ....................................</div></div>
 <div class="box"><div>${esc(o.city)}, ${esc(today)}</div><div>${esc(o.headTitle)},</div><div class="space"></div>
 <div class="name">${esc(o.headName ?? '....................................')}</div><div>NIP. ${esc(o.headNip ?? '....................................')}</div></div>
+</div>
+${anchor}
 </div>
 ${invalid}`;
   return page(`Berita Acara Pemadanan Batch ${b.id}`, body);

@@ -55,10 +55,15 @@ table.meta td:nth-child(2) { width: 12px; }
 tfoot td, tr.total td { font-weight: bold; background: #f2f2f2; }
 .sw { display: inline-block; width: 10px; height: 10px; border: 1px solid #000; margin-right: 5px; vertical-align: middle; }
 .signs { display: flex; justify-content: space-between; margin-top: 26px; page-break-inside: avoid; }
-.signs .box { width: 46%; text-align: center; }
-.signs .space { height: 70px; }
+.signs .box { width: 46%; text-align: center; display: flex; flex-direction: column; }
+/* The space grows in the shorter box, so both names and NIPs sit on the same lines. */
+.signs .space { flex: 1 0 70px; }
 .signs .name { font-weight: bold; text-decoration: underline; }
 .note { font-size: 9.5pt; color: #333; }
+/* The closing sentence, signatures and audit anchor stay on one page: the anchor belongs to what is signed. */
+.closing { page-break-inside: avoid; break-inside: avoid; }
+.anchor { margin-top: 22px; padding-top: 4px; border-top: 1px solid #999; font-size: 9pt; color: #333; line-height: 1.35; page-break-inside: avoid; }
+.anchor .mono { font-size: 8.5pt; letter-spacing: .3px; }
 .mono { font-family: 'DejaVu Sans Mono', 'Courier New', monospace; font-size: 9.5pt; }
 @media screen { body { max-width: 210mm; margin: 10mm auto; padding: 0 12mm; background: #fff; } }
 `;

@@ -23,3 +23,75 @@ test('filtering by action keeps only those entries', async ({ page, request, bri
   await expect(rows.first()).toContainText('Masuk');
   for (const text of await rows.locator('td:nth-child(4)').allInnerTexts()) expect(text).toBe('Masuk');
 });
+
+type Api = (channel: string, args?: unknown) => Promise<unknown>;
+
+/** A tiny agency file through the batch API, matched against the demo registry. */
+async function seedMatchedBatch(api: Api): Promise<number> {
+  const agencies = (await api('agencies/list')) as { id: number; name: string }[];
+  const agency = agencies.find((a) => a.name === 'Dinas Sosial') ?? agencies[0]!;
+  const csv = 'NO,NIK,NAMA\n1,7372041610720001,ANDI\n2,123,KOSONG\n';
+  const staged = (await api('batch/stageFile', { fileName: 'jangkar.csv', dataBase64: Buffer.from(csv).toString('base64') })) as {
+    stagedId: string;
+    sheets: { name: string }[];
+  };
+  const pv = (await api('batch/preview', { stagedId: staged.stagedId, sheet: staged.sheets[0]!.name, agencyId: agency.id })) as {
+    sheet: string;
+    headerRow: number;
+    columns: { index: number; field: string | null }[];
+  };
+  const map = Object.fromEntries(pv.columns.filter((c) => c.field).map((c) => [c.field, c.index]));
+  const saved = (await api('batch/save', {
+    stagedId: staged.stagedId, sheet: pv.sheet, headerRow: pv.headerRow, map, agencyId: agency.id,
+    letterNo: '470/002/UJI', receivedOn: '2026-01-05', channel: 'EMAIL',
+  })) as { batchId: number };
+  await api('batch/match', { batchId: saved.batchId });
+  await expect
+    .poll(async () => ((await api('batch/get', { batchId: saved.batchId })) as { state: string }).state, { timeout: 45_000 })
+    .toMatch(/MATCHED|EXPORTED/);
+  return saved.batchId;
+}
+
+test('"Cocokkan jangkar" accepts the anchor printed on a berita acara and rejects a wrong one', async ({ page, request, bridge }, testInfo) => {
+  await signInViaApi(request, bridge.url);
+  const api: Api = async (channel, args = {}) => {
+    const r = await (await request.post(`${bridge.url}/api/${channel}`, { data: args })).json();
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value;
+  };
+  const batchId = await seedMatchedBatch(api);
+  const { html } = (await api('report/batchHtml', { batchId })) as { html: string };
+  const m = /Jangkar log audit: entri #(\d+) · <span class="mono">([0-9a-f]{16})<\/span>/.exec(html);
+  expect(m, 'the berita acara prints an audit anchor').not.toBeNull();
+  const [, id, hash] = m!;
+
+  await page.goto(`${bridge.url}/#/audit`);
+  const form = page.getByRole('form', { name: 'Cocokkan jangkar dari berita acara' });
+  await form.getByLabel('Nomor entri').fill(id!);
+  await form.getByLabel('Sidik (16 karakter)').fill(hash!);
+  await form.getByLabel('Sidik (16 karakter)').press('Enter');
+  const result = page.getByTestId('anchor-result');
+  await expect(result).toHaveClass(/ok/);
+  await expect(result).toContainText(`Jangkar cocok: entri #${id}`);
+  await page.screenshot({ path: testInfo.outputPath('audit-anchor-ok.png') });
+
+  // One hex digit off, as a changed log (or a typo) would give.
+  const wrong = (hash![0] === 'a' ? 'b' : 'a') + hash!.slice(1);
+  await form.getByLabel('Sidik (16 karakter)').fill(wrong);
+  await form.getByRole('button', { name: 'Cocokkan' }).click();
+  await expect(result).toHaveClass(/error/);
+  await expect(result).toContainText(`Sidik entri #${id} berbeda: log audit telah diubah.`);
+  await page.screenshot({ path: testInfo.outputPath('audit-anchor-failed.png') });
+
+  // An entry that is not (or no longer) in the log.
+  await form.getByLabel('Nomor entri').fill('99999');
+  await form.getByLabel('Sidik (16 karakter)').fill(hash!);
+  await form.getByLabel('Nomor entri').press('Enter');
+  await expect(result).toContainText('Entri #99999 tidak ada lagi: log audit telah dipotong');
+
+  // A hash that cannot be one is refused by the form itself.
+  await form.getByLabel('Sidik (16 karakter)').fill('xyz');
+  await form.getByLabel('Sidik (16 karakter)').press('Enter');
+  await expect(form.getByRole('alert')).toContainText('Sidik harus 12 sampai 64 karakter');
+  await expect(form.getByLabel('Sidik (16 karakter)')).toHaveAttribute('aria-invalid', 'true');
+});

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditPage } from '../../../shared/api/audit.ts';
 import { padan, unwrap } from '../api.ts';
+import { AnchorCheck } from './audit/AnchorCheck.tsx';
 import { AuditFilters, EMPTY_FILTER, toApiFilter, type AuditFilterValues } from './audit/AuditFilters.tsx';
 import { AuditTable } from './audit/AuditTable.tsx';
 import { ExportCsv } from './audit/ExportCsv.tsx';
@@ -60,6 +61,7 @@ export default function AuditPage() {
         </div>
       </div>
       <IntegrityResult result={integrity.result} error={integrity.error} />
+      <AnchorCheck />
       {exporting && <ExportCsv filter={toApiFilter(filter)} onClose={() => setExporting(false)} />}
       {session && !isAdmin && <div className="alert info">{t('ownOnly')}</div>}
       <AuditFilters

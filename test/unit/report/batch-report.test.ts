@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchReportHtml, chromiumPath, writeBatchReportPdf } from '../../../electron/report/index.ts';
+import { auditHead, checkAnchor, verifyAudit } from '../../../electron/store/audit.ts';
 import { mixedRows, seedBatch, tempStore } from '../export/fixture.ts';
 
 const { db, dir } = tempStore();
@@ -32,6 +33,18 @@ describe('berita acara HTML', () => {
     expect(a.n).toBe(1);
   });
 
+  it('prints the audit anchor: the entry just before its own REPORT entry, which records it', () => {
+    const before = auditHead(db)!;
+    const html = batchReportHtml(db, batchId, { operator: 'andi' });
+    expect(html).toContain(`Jangkar log audit: entri #${before.id} · <span class="mono">${before.hash.slice(0, 16)}</span>`);
+    expect(html).toContain('Cocokkan di menu Audit untuk memastikan log audit tidak diubah atau dipotong sejak berita acara ini dicetak.');
+    const own = db.prepare('SELECT id, action, detail FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; action: string; detail: string };
+    expect(own).toMatchObject({ id: before.id + 1, action: 'REPORT' });
+    expect(JSON.parse(own.detail)).toMatchObject({ format: 'html', anchorId: before.id });
+    // What a reader types back from the paper matches the log.
+    expect(checkAnchor(db, verifyAudit(db), { id: before.id, hash: before.hash.slice(0, 16) })).toMatchObject({ ok: true });
+  });
+
   it('escapes agency-supplied text', () => {
     db.prepare(`UPDATE batches SET letter_no = '<img src=x onerror=alert(1)>' WHERE id = ?`).run(batchId);
     const html = batchReportHtml(db, batchId, { operator: 'andi' });
@@ -49,7 +62,10 @@ if (!haveChromium) {
 describe.skipIf(!haveChromium)(`berita acara PDF (Chromium ${chromiumPath()})`, () => {
   it('renders an A4 PDF with pages', async () => {
     const out = process.env.PADAN_REPORT_SAMPLE ?? join(dir, 'ba.pdf');
+    const anchorId = auditHead(db)!.id;
     const r = await writeBatchReportPdf(db, batchId, { out, operator: 'andi', includeInvalid: true });
+    const own = db.prepare(`SELECT detail FROM audit_log WHERE action = 'REPORT' ORDER BY id DESC LIMIT 1`).get() as { detail: string };
+    expect(JSON.parse(own.detail)).toMatchObject({ format: 'pdf', anchorId });
     const buf = readFileSync(out);
     expect(buf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(r.bytes).toBe(buf.length);
