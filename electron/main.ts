@@ -80,6 +80,12 @@ function harden(): void {
   });
 }
 
+// Dates day first everywhere (domain.md §4): Chromium draws date fields in the app's locale,
+// which otherwise follows the Windows display language (mm/dd/yyyy on an English Windows).
+// Electron documents --lang as the way to set it. Not verifiable here (no Electron binary);
+// headless Chromium in the e2e specs ignores both --lang and LANGUAGE for date fields.
+app.commandLine.appendSwitch('lang', 'id');
+
 if (!app.requestSingleInstanceLock()) {
   // A second start focuses the first window instead of opening the store twice.
   app.quit();
