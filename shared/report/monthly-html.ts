@@ -3,6 +3,7 @@
 import { STATUSES, type Status } from '../domain.ts';
 import { MONTHS_SHORT_ID, STATUS_LABEL, tanggalId } from './labels.ts';
 import { DEFAULT_OFFICE, esc, fmt, letterhead, page, type OfficeInfo } from './print.ts';
+import { countAxis } from './axis.ts';
 
 /** Same shape as electron/stats/monthly.ts MonthlyTable. */
 export interface MonthlyTableData {
@@ -16,14 +17,13 @@ export interface MonthlyTableData {
 
 export function monthlyChartSvg(t: MonthlyTableData): string {
   const W = 640, H = 200, left = 48, bottom = 24, top = 12;
-  const max = Math.max(1, ...t.monthTotals);
-  const step = Math.pow(10, Math.floor(Math.log10(max)));
-  const ceil = Math.ceil(max / step) * step;
+  const axis = countAxis(Math.max(0, ...t.monthTotals));
+  const ceil = axis.top;
   const bw = (W - left - 8) / 12;
   const y = (v: number) => top + (H - top - bottom) * (1 - v / ceil);
-  const grid = [0, 0.25, 0.5, 0.75, 1]
-    .map((f) => `<line x1="${left}" x2="${W - 4}" y1="${y(ceil * f)}" y2="${y(ceil * f)}" stroke="#ccc" stroke-width="0.6"/>` +
-      `<text x="${left - 4}" y="${y(ceil * f) + 3}" font-size="8" text-anchor="end">${fmt(Math.round(ceil * f))}</text>`)
+  const grid = axis.ticks
+    .map((v) => `<line x1="${left}" x2="${W - 4}" y1="${y(v)}" y2="${y(v)}" stroke="#ccc" stroke-width="0.6"/>` +
+      `<text x="${left - 4}" y="${y(v) + 3}" font-size="8" text-anchor="end">${fmt(v)}</text>`)
     .join('');
   const bars = t.monthTotals
     .map((v, i) => {

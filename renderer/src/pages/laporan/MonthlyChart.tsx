@@ -1,5 +1,6 @@
 // Bar chart of NIKs per month, drawn as inline SVG: twelve bars do not need a chart library,
 // and SVG prints crisply on the office's A4 reports.
+import { countAxis } from '../../../../shared/report/axis.ts';
 
 interface Props {
   values: number[];
@@ -11,22 +12,15 @@ const W = 560;
 const H = 220;
 const PAD = { top: 16, right: 8, bottom: 24, left: 44 };
 
-/** A round axis maximum (1, 2, 2.5, 5 × 10^n) so gridlines fall on readable numbers. */
-function niceMax(v: number): number {
-  if (v <= 0) return 10;
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (v <= m * p) return m * p;
-  return 10 * p;
-}
-
 export function MonthlyChart({ values, labels, title }: Props) {
-  const max = niceMax(Math.max(...values, 0));
+  const axis = countAxis(Math.max(...values, 0));
+  const max = axis.top;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const slot = plotW / values.length;
   const barW = slot * 0.62;
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const ticks = axis.ticks;
   return (
     <svg className="lap-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
       <title>{title}</title>
