@@ -1,6 +1,7 @@
 // `padan report BATCH --pdf FILE.pdf [--invalid]`: headless Chromium outside Electron.
 import { resolve } from 'node:path';
 import { batchNumber, parseCommand, usageError, type CliContext } from '../export/cli.ts';
+import { ANCHOR_HEX } from '../../shared/report/batch-report.ts';
 import { writeBatchReportPdf } from './index.ts';
 
 const USAGE = 'padan report NOMOR_BATCH --pdf BERKAS.pdf [--invalid]';
@@ -20,6 +21,8 @@ export async function runReportCommand(argv: string[], ctx: CliContext): Promise
   try {
     const r = await writeBatchReportPdf(db, batchId, { out: resolve(pdf), includeInvalid: parsed.values.invalid === true, operator: ctx.operator });
     console.log(`Berita acara batch ${batchId} ditulis ke ${r.out} (${r.bytes} byte).`);
+    // The same anchor as printed on the report, for whoever files it (checked in the Audit menu).
+    if (r.anchor) console.log(`Jangkar log audit: entri #${r.anchor.id} · ${r.anchor.hash.slice(0, ANCHOR_HEX)}`);
     return 0;
   } catch (e) {
     const err = e as Error & { code?: string };

@@ -86,7 +86,7 @@ export async function writeBatchReportPdf(
     /** The app's printToPDF (AppContext.renderPdf); headless Chromium when absent. */
     render?: (html: string, outPath: string) => Promise<void>;
   },
-): Promise<{ out: string; bytes: number }> {
+): Promise<{ out: string; bytes: number; anchor: { id: number; hash: string } | null }> {
   const data = batchReportData(db, batchId, opts);
   const html = buildBatchReportHtml(data);
   let bytes: number;
@@ -98,5 +98,5 @@ export async function writeBatchReportPdf(
     operator: opts.operator, action: 'REPORT', batchId,
     detail: { format: 'pdf', file: basename(opts.out), includeInvalid: !!opts.includeInvalid, anchorId: data.auditAnchor?.id ?? null },
   });
-  return { out: opts.out, bytes };
+  return { out: opts.out, bytes, anchor: data.auditAnchor ?? null };
 }

@@ -73,6 +73,21 @@ describe('CLI commands', () => {
     expect(await runStatsCommand(['--year', '24'], cli)).toBe(2);
     err.mockRestore();
   });
+  it('report writes the PDF and prints the audit anchor it carries', async () => {
+    const print = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const pdf = join(dir, 'ba.pdf');
+    expect(await runReportCommand(['report', String(batchId), '--pdf', pdf], cli)).toBe(0);
+    const said = print.mock.calls.flat().join('\n');
+    print.mockRestore();
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const check = openStoreDb({ path: join(dir, 'store.db'), key: 'test' });
+    const report = check.prepare(`SELECT detail FROM audit_log WHERE action = 'REPORT' ORDER BY id DESC LIMIT 1`).get() as { detail: string };
+    const anchorId = (JSON.parse(report.detail) as { anchorId: number }).anchorId;
+    const anchor = check.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchorId) as { hash: string };
+    check.close();
+    expect(said).toContain(`Jangkar log audit: entri #${anchorId} · ${anchor.hash.slice(0, 16)}`);
+  }, 60_000);
+
   it('report checks its arguments', async () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await runReportCommand(['report', String(batchId)], cli)).toBe(2);
