@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA_MAPPING as M } from '../../../shared/registry-mapping.ts';
 import { generateBenchWorkbook, generateDemoRegistry } from '../../../electron/demo/index.ts';
 import { importFile } from '../../../electron/import/index.ts';
-import { inThreadSearch, workerSearch } from '../../../electron/match/candidate-pool.ts';
+import { inThreadSearch, prewarmCandidateWorker, workerSearch } from '../../../electron/match/candidate-pool.ts';
 import { matchBatch } from '../../../electron/match/run.ts';
 import { mappedElements, readRows, type RowVerdict } from '../../../electron/match/rows.ts';
 import { rowVerdict } from '../../../electron/match/status.ts';
@@ -90,4 +90,27 @@ describe('candidate search in a worker', () => {
     expect(a).toEqual(b);
     expect(a.filter((r) => (r as { candidates: string }).candidates !== '[]').length).toBeGreaterThan(100);
   }, 120_000);
+
+  it('a run cancelled mid-way with the worker searching resumes to the same results as a run in one go', async () => {
+    const reference = await imported();
+    const interrupted = await imported();
+    await matchBatch(db, registry, M, reference, { operator: 'uji', candidateWorker: false });
+    // A warm worker (as `padan match` has) is searching by the time the cancel comes.
+    prewarmCandidateWorker();
+    await new Promise((r) => setTimeout(r, 1_500));
+    const ac = new AbortController();
+    const first = await matchBatch(db, registry, M, interrupted, {
+      operator: 'uji', signal: ac.signal, onProgress: (p) => p.done >= 2_000 && ac.abort(new Error('uji batal')),
+    });
+    expect(first.state).toBe('CANCELLED');
+    const half = stored(interrupted) as { status: string }[];
+    const checked = half.filter((r) => r.status !== 'BELUM_DIPERIKSA').length;
+    // Whole chunks only: what was stored before the cancel, and nothing of the chunk in flight.
+    expect(checked % 1_000).toBe(0);
+    expect(checked).toBeGreaterThanOrEqual(2_000);
+    expect(checked).toBeLessThan(4_500);
+    expect((await matchBatch(db, registry, M, interrupted, { operator: 'uji' })).state).toBe('MATCHED');
+    expect(stored(interrupted)).toEqual(stored(reference));
+  }, 120_000);
 });
+
