@@ -10,6 +10,7 @@ import { operatorOf } from './context.ts';
 import { PadanError } from './errors.ts';
 import type { DomainHandlers } from './types.ts';
 import { deleteBatchNiks } from '../store/batch-niks.ts';
+import { clearReadCache } from '../import/index.ts';
 
 // Handlers of the 'batch' domain (contract: shared/api/batch.ts). The wizard's file is held in
 // memory from stageFile to save (batch-staging.ts), never written to disk.
@@ -69,6 +70,9 @@ export const batchHandlers: DomainHandlers<'batch'> = {
       channel: a.channel, purpose: a.purpose || null, operator: operatorOf(ctx), allowDuplicate: a.allowDuplicate ?? false,
     });
     unstage(ctx.dataDir, a.stagedId);
+    // The parsed rows (NIKs, names) were only kept for the wizard's next step; now they are in
+    // the encrypted store, so the main process lets go of its plain copy too.
+    clearReadCache();
     ctx.emit('batch/changed', { batchId: result.batchId });
     return result;
   },

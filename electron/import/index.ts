@@ -10,7 +10,7 @@ export { findDuplicateBatch, getSavedMap, saveBatch, type BatchPurpose, type Sav
 export { mapColumns, parseMapSpec, toSavedMap, type ColumnMapping, type MapSpec, type MappingSource, type UnmappedColumn } from './mapping.ts';
 export { detectHeader, dataRowIndexes, type HeaderInfo } from './header.ts';
 export type { ImportRow, ValidationSummary } from './rows.ts';
-export { readWorkbook, clearReadCache, prewarmReader, DEFAULT_LIMITS, type ImportLimits } from './read.ts';
+export { readWorkbook, clearReadCache, holdsReadCache, prewarmReader, DEFAULT_LIMITS, type ImportLimits } from './read.ts';
 export { prewarmWorker, runInWorker, WorkerFailure, WorkerJobError, type WorkerLimits } from './worker-host.ts';
 export type { FileBytes, ImportSource } from './source.ts';
 import { checkFile, DEFAULT_LIMITS, isReadCached, prewarmReader, type ImportLimits } from './read.ts';

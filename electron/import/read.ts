@@ -108,6 +108,11 @@ export function clearReadCache(): void {
   cache = null;
 }
 
+/** Whether a parsed file (its rows, NIKs included) is held in memory. */
+export function holdsReadCache(): boolean {
+  return cache !== null;
+}
+
 export function toImportError(err: unknown, l: ImportLimits): ImportError {
   if (err instanceof ImportError) return err;
   if (err instanceof WorkerFailure) {

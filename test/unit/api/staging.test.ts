@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_HELD_BYTES, stageBytes, stagedFile, stagedStats, unstageAll } from '../../../electron/api/batch-staging.ts';
+import { holdsReadCache } from '../../../electron/import/index.ts';
 import { openRuntime } from '../../../electron/runtime/index.ts';
 import { MAX_STAGED_BYTES, type BatchDetail, type ImportPreview, type StagedFile } from '../../../shared/api/batch.ts';
 import { MESSY_NIKS, messyWorkbook } from '../../e2e/impor-workbook.ts';
@@ -72,6 +73,7 @@ describe('staged agency files', () => {
     const detail = await call<BatchDetail>('batch/get', { batchId: saved.batchId });
     expect(detail).toMatchObject({ rowCount: 3, fileName: 'dtks_2026.csv', state: 'IMPORTED' });
     expect(stagedStats().files).toBe(held);
+    expect(holdsReadCache()).toBe(false);
     await expectNotFound(dispatch('batch/preview', { stagedId: staged.stagedId, sheet }));
     await expectNotFound(dispatch('batch/save', { stagedId: staged.stagedId, sheet, map, agencyId: 901, ...purpose }));
     expect(existsSync(join(dir, 'staging'))).toBe(false);
