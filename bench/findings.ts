@@ -6,7 +6,7 @@ export const LIMITS = {
   import:
     'Owner: import engine (electron/import). The worker parses (the raw read itself), plans and builds every row and streams ' +
     'them to the main thread, which inserts them in one transaction; the batch\'s NIKs go to batch_niks sorted by the worker ' +
-    '(migration 0030) instead of a random-order index, the page cache is 16 MiB, the result rows are written beside each ' +
+    '(migration 0030) instead of a random-order index, the page cache is 4 MiB, the result rows are written beside each ' +
     'group and the WAL checkpoint runs after the commit. At 100,000 rows what is left after the parse is about 0.6 s of ' +
     'building (worker) overlapped with about 0.6 s of inserts (main thread), then the last chunk and the sorted NIKs ' +
     '(≈0.2 s). Both threads are busy on a 2-core machine, so further gains need less CPU per row, not more overlap. ' +
