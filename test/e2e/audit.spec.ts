@@ -1,4 +1,5 @@
 import { expect, launchBridge, signInViaApi, test, type BridgeInfo } from './fixtures.ts';
+import { bridgeApi, seedMatchedBatch } from './seed.ts';
 
 // The anchor test imports and matches a batch: on the shared bridge that batch would be in
 // the history of every spec after it (Beranda's empty state), so it gets a bridge of its own.
@@ -37,42 +38,11 @@ test('filtering by action keeps only those entries', async ({ page, request, bri
   for (const text of await rows.locator('td:nth-child(4)').allInnerTexts()) expect(text).toBe('Masuk');
 });
 
-type Api = (channel: string, args?: unknown) => Promise<unknown>;
-
-/** A tiny agency file through the batch API, matched against the demo registry. */
-async function seedMatchedBatch(api: Api): Promise<number> {
-  const agencies = (await api('agencies/list')) as { id: number; name: string }[];
-  const agency = agencies.find((a) => a.name === 'Dinas Sosial') ?? agencies[0]!;
-  const csv = 'NO,NIK,NAMA\n1,7372041610720001,ANDI\n2,123,KOSONG\n';
-  const staged = (await api('batch/stageFile', { fileName: 'jangkar.csv', dataBase64: Buffer.from(csv).toString('base64') })) as {
-    stagedId: string;
-    sheets: { name: string }[];
-  };
-  const pv = (await api('batch/preview', { stagedId: staged.stagedId, sheet: staged.sheets[0]!.name, agencyId: agency.id })) as {
-    sheet: string;
-    headerRow: number;
-    columns: { index: number; field: string | null }[];
-  };
-  const map = Object.fromEntries(pv.columns.filter((c) => c.field).map((c) => [c.field, c.index]));
-  const saved = (await api('batch/save', {
-    stagedId: staged.stagedId, sheet: pv.sheet, headerRow: pv.headerRow, map, agencyId: agency.id,
-    letterNo: '470/002/UJI', receivedOn: '2026-01-05', channel: 'EMAIL',
-  })) as { batchId: number };
-  await api('batch/match', { batchId: saved.batchId });
-  await expect
-    .poll(async () => ((await api('batch/get', { batchId: saved.batchId })) as { state: string }).state, { timeout: 45_000 })
-    .toMatch(/MATCHED|EXPORTED/);
-  return saved.batchId;
-}
 
 withOwnBridge('"Cocokkan jangkar" accepts the anchor printed on a berita acara and rejects a wrong one', async ({ page, request, ownBridge: bridge }, testInfo) => {
   await signInViaApi(request, bridge.url);
-  const api: Api = async (channel, args = {}) => {
-    const r = await (await request.post(`${bridge.url}/api/${channel}`, { data: args })).json();
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.value;
-  };
-  const batchId = await seedMatchedBatch(api);
+  const api = bridgeApi(request, bridge.url);
+  const batchId = await seedMatchedBatch(api, { name: 'jangkar.csv', csv: 'NO,NIK,NAMA\n1,7372041610720001,ANDI\n2,123,KOSONG\n', letterNo: '470/002/UJI' });
   const { html } = (await api('report/batchHtml', { batchId })) as { html: string };
   const m = /Jangkar log audit: entri #(\d+) · <span class="mono">([0-9a-f]{16})<\/span>/.exec(html);
   expect(m, 'the berita acara prints an audit anchor').not.toBeNull();
