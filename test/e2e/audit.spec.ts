@@ -1,18 +1,9 @@
-import { expect, launchBridge, signInViaApi, test, type BridgeInfo } from './fixtures.ts';
+import { expect, signInViaApi, test, testWithOwnBridge } from './fixtures.ts';
 import { bridgeApi, seedMatchedBatch } from './seed.ts';
 
 // The anchor test imports and matches a batch: on the shared bridge that batch would be in
 // the history of every spec after it (Beranda's empty state), so it gets a bridge of its own.
-const withOwnBridge = test.extend<object, { ownBridge: BridgeInfo }>({
-  ownBridge: [
-    async ({}, use) => {
-      const { info, stop } = await launchBridge({ PADAN_DEMO_PERSONS: '3000' });
-      await use(info);
-      await stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+const withOwnBridge = testWithOwnBridge({ PADAN_DEMO_PERSONS: '3000' });
 
 test('the audit log lists the sign-in and "Periksa integritas" reports the chain intact', async ({ page, request, bridge }) => {
   await signInViaApi(request, bridge.url);
@@ -39,7 +30,7 @@ test('filtering by action keeps only those entries', async ({ page, request, bri
 });
 
 
-withOwnBridge('"Cocokkan jangkar" accepts the anchor printed on a berita acara and rejects a wrong one', async ({ page, request, ownBridge: bridge }, testInfo) => {
+withOwnBridge('"Cocokkan jangkar" accepts the anchor printed on a berita acara and rejects a wrong one', async ({ page, request, bridge }, testInfo) => {
   await signInViaApi(request, bridge.url);
   const api = bridgeApi(request, bridge.url);
   const batchId = await seedMatchedBatch(api, { name: 'jangkar.csv', csv: 'NO,NIK,NAMA\n1,7372041610720001,ANDI\n2,123,KOSONG\n', letterNo: '470/002/UJI' });

@@ -40,16 +40,22 @@ export async function launchBridge(env: Record<string, string> = {}): Promise<{ 
   };
 }
 
-export const test = base.extend<object, { bridge: BridgeInfo }>({
-  bridge: [
-    async ({}, use) => {
-      const { info, stop } = await launchBridge();
-      await use(info);
-      await stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+/** `test` whose `bridge` is an engine of its own, started with `env` (shared by the file's tests). */
+export function testWithOwnBridge(env: Record<string, string> = {}) {
+  return base.extend<object, { bridge: BridgeInfo }>({
+    bridge: [
+      async ({}, use) => {
+        const { info, stop } = await launchBridge(env);
+        await use(info);
+        await stop();
+      },
+      { scope: 'worker' },
+    ],
+  });
+}
+
+/** The engine most specs share, one per Playwright worker. */
+export const test = testWithOwnBridge();
 
 export { expect };
 

@@ -1,20 +1,11 @@
 // The import wizard in Chromium through the bridge: a messy workbook (title rows, merged
 // title, NO column, mixed headers) becomes a batch, is matched on a small demo registry,
 // and the same file twice asks before importing again.
-import { test as base, expect, launchBridge, signInViaApi, type BridgeInfo } from './fixtures.ts';
+import { expect, signInViaApi, testWithOwnBridge } from './fixtures.ts';
 import { messyWorkbook } from './impor-workbook.ts';
 
 // A 3,000-person demo registry: the default 163,314 takes ~20 s to generate.
-const test = base.extend<object, { bridge: BridgeInfo }>({
-  bridge: [
-    async ({}, use) => {
-      const { info, stop } = await launchBridge({ PADAN_DEMO_PERSONS: '3000' });
-      await use(info);
-      await stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = testWithOwnBridge({ PADAN_DEMO_PERSONS: '3000' });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const file = { name: 'BPNT LAKESSI 2021.xlsx', mimeType: XLSX_TYPE, buffer: messyWorkbook() };

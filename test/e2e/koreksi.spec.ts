@@ -9,19 +9,10 @@ import * as XLSX from '@e965/xlsx';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { generateDemoRegistry } from '../../electron/demo/index.ts';
 import { loadPersons, type SourcePerson } from '../../electron/demo/rows.ts';
-import { expect, launchBridge, test as base, type BridgeInfo } from './fixtures.ts';
+import { expect, testWithOwnBridge } from './fixtures.ts';
 
 const PERSONS = 3000;
-const test = base.extend<object, { reviewBridge: BridgeInfo }>({
-  reviewBridge: [
-    async ({}, use) => {
-      const { info, stop } = await launchBridge({ PADAN_DEMO_PERSONS: String(PERSONS) });
-      await use(info);
-      await stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = testWithOwnBridge({ PADAN_DEMO_PERSONS: String(PERSONS) });
 
 async function api<T>(request: APIRequestContext, url: string, channel: string, args: unknown): Promise<T> {
   const res = await request.post(`${url}/api/${channel}`, { data: args });
@@ -96,9 +87,9 @@ async function openRow(page: Page, facet: string, value: string, rowNo: number):
   await expect(page.getByTestId('side-panel')).toContainText(`Baris ${rowNo}`);
 }
 
-test('repair, settle, undo and agree with the log', async ({ page, request, reviewBridge }) => {
+test('repair, settle, undo and agree with the log', async ({ page, request, bridge }) => {
   test.setTimeout(180_000);
-  const url = reviewBridge.url;
+  const url = bridge.url;
   await api(request, url, 'auth/setupAdmin', { username: 'operator1', displayName: 'Operator Satu', password: 'kata-sandi-1' });
   await api(request, url, 'auth/signIn', { username: 'operator1', password: 'kata-sandi-1' });
   const { base64, damaged, swapped } = workbook(await demoPersons());

@@ -1,18 +1,9 @@
 // Pengaturan in Chromium through the bridge: an unreachable Oracle gives the adapter's
 // Indonesian message; diagnostics show FLAG_STATUS beside the mapping; agencies save.
 import { createServer } from 'node:net';
-import { test as base, expect, launchBridge, signInViaApi, type BridgeInfo } from './fixtures.ts';
+import { expect, signInViaApi, testWithOwnBridge } from './fixtures.ts';
 
-const test = base.extend<object, { bridge: BridgeInfo }>({
-  bridge: [
-    async ({}, use) => {
-      const { info, stop } = await launchBridge({ PADAN_DEMO_PERSONS: '3000' });
-      await use(info);
-      await stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = testWithOwnBridge({ PADAN_DEMO_PERSONS: '3000' });
 
 async function closedPort(): Promise<number> {
   const srv = createServer();

@@ -1,18 +1,8 @@
-import { test as base, expect } from '@playwright/test';
-import { ADMIN, launchBridge, type BridgeInfo } from './fixtures.ts';
+import { ADMIN, expect, testWithOwnBridge } from './fixtures.ts';
 
 // The first-start screen needs an engine nobody has signed in to yet: this file gets its
 // own bridge instead of the worker-wide one the other specs share.
-const test = base.extend<object, { bridge: BridgeInfo }>({
-  bridge: [
-    async ({}, use) => {
-      const { info, stop } = await launchBridge();
-      await use(info);
-      await stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = testWithOwnBridge();
 
 const PAGES = [
   { nav: 'Beranda', hash: '#/beranda' },
