@@ -9,7 +9,7 @@ import { generateBenchWorkbook, generateDemoRegistry } from '../../../electron/d
 import { importFile } from '../../../electron/import/index.ts';
 import { inThreadSearch, prewarmCandidateWorker, workerSearch } from '../../../electron/match/candidate-pool.ts';
 import { matchBatch } from '../../../electron/match/run.ts';
-import { mappedElements, readRows, type RowVerdict } from '../../../electron/match/rows.ts';
+import { mappedElements, readRows, type MatchRow, type RowVerdict } from '../../../electron/match/rows.ts';
 import { rowVerdict } from '../../../electron/match/status.ts';
 import { openRegistry, type RegistrySpec } from '../../../electron/registry/open.ts';
 import type { Registry } from '../../../electron/registry/types.ts';
@@ -41,13 +41,18 @@ const imported = async (): Promise<number> => (await importFile(db, file, { oper
 const stored = (batchId: number) =>
   db.prepare('SELECT seq, status, reason, elements, registry, candidates FROM row_results WHERE batch_id = ? ORDER BY seq').all(batchId);
 
+/** The first rows of a fresh import with their verdicts, as matchBatch hands them to the search. */
+async function judged(lastSeq: number): Promise<{ rows: MatchRow[]; verdicts: Map<number, RowVerdict> }> {
+  const batchId = await imported();
+  const rows = readRows(db, batchId, 0, lastSeq);
+  const persons = await registry.lookup(rows.flatMap((r) => (r.nik ? [r.nik] : [])));
+  const mapped = mappedElements((db.prepare('SELECT column_map FROM batches WHERE id = ?').get(batchId) as { column_map: string }).column_map);
+  return { rows, verdicts: new Map(rows.map((r) => [r.seq, rowVerdict(r, r.nik ? persons.get(r.nik) : undefined, M, mapped)])) };
+}
+
 describe('candidate search in a worker', () => {
   it('finds the same candidates, in the same order, as the search on the main thread', async () => {
-    const batchId = await imported();
-    const rows = readRows(db, batchId, 0, 1_499);
-    const persons = await registry.lookup(rows.flatMap((r) => (r.nik ? [r.nik] : [])));
-    const mapped = mappedElements((db.prepare('SELECT column_map FROM batches WHERE id = ?').get(batchId) as { column_map: string }).column_map);
-    const verdicts = new Map<number, RowVerdict>(rows.map((r) => [r.seq, rowVerdict(r, r.nik ? persons.get(r.nik) : undefined, M, mapped)]));
+    const { rows, verdicts } = await judged(1_499);
     const worker = workerSearch(spec, registry, M);
     try {
       await worker.whenReady;
@@ -61,11 +66,7 @@ describe('candidate search in a worker', () => {
   }, 60_000);
 
   it('searches on the main thread when the worker cannot start, with the same results', async () => {
-    const batchId = await imported();
-    const rows = readRows(db, batchId, 0, 999);
-    const persons = await registry.lookup(rows.flatMap((r) => (r.nik ? [r.nik] : [])));
-    const mapped = mappedElements((db.prepare('SELECT column_map FROM batches WHERE id = ?').get(batchId) as { column_map: string }).column_map);
-    const verdicts = new Map<number, RowVerdict>(rows.map((r) => [r.seq, rowVerdict(r, r.nik ? persons.get(r.nik) : undefined, M, mapped)]));
+    const { rows, verdicts } = await judged(999);
     // The worker's registry file does not exist: it fails while opening it.
     const broken = workerSearch({ kind: 'sqlite', path: join(dir, 'tidak-ada.sqlite') }, registry, M);
     try {
