@@ -72,11 +72,11 @@ export interface BatchMeta {
 
 /**
  * Hands rowParams groups to `put`, in seq order, each at most ROWS_PER_INSERT rows; runs
- * inside the transaction, so whatever it throws rolls the whole batch back. It may return the
- * batch's NIKs already sorted (NikIndexBuilder.sorted(), done off this thread); otherwise
- * storeBatch sorts them itself.
+ * inside the transaction, so whatever it throws rolls the whole batch back. It returns the
+ * batch's NIKs sorted for batch_niks (NikIndexBuilder.sorted(); the import worker sorts them
+ * off this thread).
  */
-export type RowSource = (put: (group: unknown[]) => void) => unknown[] | void;
+export type RowSource = (put: (group: unknown[]) => void) => unknown[];
 
 export function saveBatch(db: Db, preview: ImportPreview, purpose: BatchPurpose, operator: string, opts: SaveOptions = {}): SavedBatch {
   const meta: BatchMeta = {
@@ -85,7 +85,9 @@ export function saveBatch(db: Db, preview: ImportPreview, purpose: BatchPurpose,
   };
   const batchId = storeBatch(db, meta, purpose, operator, opts, (put) => {
     const buf: unknown[] = [];
+    const niks = new NikIndexBuilder();
     for (const r of preview.rows) {
+      niks.add(r.nik, r.seq);
       rowParams(r, buf);
       if (buf.length === ROWS_PER_INSERT * ROW_COLS) {
         put(buf);
@@ -93,6 +95,7 @@ export function saveBatch(db: Db, preview: ImportPreview, purpose: BatchPurpose,
       }
     }
     if (buf.length > 0) put(buf);
+    return niks.sorted();
   });
   return { batchId, summary: preview.summary };
 }
@@ -168,13 +171,9 @@ export function storeBatch(db: Db, meta: BatchMeta, purpose: BatchPurpose, opera
     const batchId = Number(info.lastInsertRowid);
     let done = 0;
     let groups = 0;
-    const own = new NikIndexBuilder();
     const sortedNiks = source((group) => {
       const n = group.length / ROW_COLS;
-      for (let k = 0; k < group.length; k += ROW_COLS) {
-        group[k] = batchId;
-        own.add(group[k + NIK_COL] as string | null, group[k + 1] as number);
-      }
+      for (let k = 0; k < group.length; k += ROW_COLS) group[k] = batchId;
       if (n === ROWS_PER_INSERT) {
         insertMany.run(group);
         for (let i = 0, k = 0; k < group.length; k += ROW_COLS) {
@@ -193,7 +192,7 @@ export function storeBatch(db: Db, meta: BatchMeta, purpose: BatchPurpose, opera
     });
     // row_count must tell the truth: a source that delivered fewer rows is a failed import.
     if (done !== total) throw new Error(`Impor tidak lengkap: ${done} dari ${total} baris.`);
-    insertNiks(sortedNiks ?? own.sorted(), batchId);
+    insertNiks(sortedNiks, batchId);
     if (opts.rememberMapping !== false) {
       db.prepare('UPDATE agencies SET column_map = ? WHERE id = ?').run(JSON.stringify(toSavedMap(meta.mapping)), purpose.agencyId);
     }
