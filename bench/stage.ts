@@ -32,17 +32,14 @@ const time = async <T>(f: () => T | Promise<T>): Promise<[number, T]> => {
   return [performance.now() - t, v];
 };
 
-type Importer = (db: Database.Database, path: string, opts: Record<string, unknown>) => Promise<{ batchId: number; summary: unknown }>;
 
 const stages: Record<string, (a: Args) => Promise<Result>> = {
   /** Padan's import (sniff, read in a worker, detect header, clean, store encrypted) into a fresh store. */
   async 'import-padan'(a) {
-    const mod = (await engine()) as unknown as { importFile?: Importer; resolveAgency: Engine['resolveAgency'] };
-    if (!mod.importFile) throw new Error('the engine has no importFile export');
-    const { resolveAgency } = mod;
+    const { importFile, resolveAgency } = await engine();
     const db = await store(join(str(a, 'storeDir'), 'padan.db'));
     const agency = resolveAgency(db, undefined);
-    const [ms, r] = await time(() => mod.importFile!(db, str(a, 'file'), { operator: OPERATOR, purpose: { agencyId: agency.id, programId: null }, allowDuplicate: true }));
+    const [ms, r] = await time(() => importFile(db, str(a, 'file'), { operator: OPERATOR, purpose: { agencyId: agency.id, programId: null }, allowDuplicate: true }));
     const rows = (db.prepare('SELECT COUNT(*) n FROM batch_rows WHERE batch_id = ?').get(r.batchId) as { n: number }).n;
     db.close();
     return { ms, batchId: r.batchId, rows };
@@ -125,8 +122,7 @@ const stages: Record<string, (a: Args) => Promise<Result>> = {
   /** What `padan match FILE --out --rows` does, by the same functions, for when the CLI itself
    *  cannot run; timed from spawn to exit by the parent like the CLI. */
   async 'e2e-padan'(a) {
-    const { importFile: imp, resolveAgency, matchBatch, openRegistry, writeRowsJsonl, exportBatch } = await engine();
-    const importFile = imp as unknown as Importer;
+    const { importFile, resolveAgency, matchBatch, openRegistry, writeRowsJsonl, exportBatch } = await engine();
     const dir = str(a, 'dir');
     const db = await store(join(dir, 'data', 'padan.db'));
     const agency = resolveAgency(db, undefined);
