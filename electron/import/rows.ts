@@ -214,8 +214,6 @@ export function summarize(rows: ImportRow[]): ValidationSummary {
 
 /** batch_rows columns per row, in rowParams order. */
 export const ROW_COLS = 22;
-/** Where rowParams puts the clean NIK. */
-export const NIK_COL = 5;
 /** Rows per multi-row INSERT: fewer calls across the native boundary for 100,000 rows. */
 export const ROWS_PER_INSERT = 32;
 

@@ -9,7 +9,7 @@ import { importErrors } from './errors.ts';
 import { toSavedMap, type ColumnMapping, type MapSpec } from './mapping.ts';
 import type { ImportPreview } from './prepare.ts';
 import { NikIndexBuilder } from './nik-index.ts';
-import { NIK_COL, ROW_COLS, ROWS_PER_INSERT, rowParams, type ValidationSummary } from './rows.ts';
+import { ROW_COLS, ROWS_PER_INSERT, rowParams, type ValidationSummary } from './rows.ts';
 
 /** batch_niks rows per INSERT statement. */
 const NIKS_PER_INSERT = 64;
