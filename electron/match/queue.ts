@@ -30,6 +30,19 @@ export interface MatchQueueOptions {
   /** Called after every change of state (for the batch list). */
   onChange?: (state: MatchQueueState) => void;
   onMatched?: (batchId: number, result: MatchResult) => void;
+  /**
+   * Runs one batch. The app passes MatchService's start path, so a batch resumed from the
+   * queue is listed as running, reports progress and can be cancelled like any other run.
+   * Without it the queue calls matchBatch itself (with `mapping` and `operator`).
+   */
+  runBatch?: (batchId: number, registry: Registry) => Promise<QueueRunOutcome>;
+}
+
+/** How a batch's run ended: FAILED is an error retrying will not cure (the batch leaves the queue). */
+export interface QueueRunOutcome {
+  state: MatchResult['state'] | 'FAILED';
+  error?: string;
+  result?: MatchResult;
 }
 
 export interface MatchQueueState {
@@ -75,8 +88,7 @@ export class MatchQueue {
   }
 
   remove(batchId: number): void {
-    const i = this.waiting.indexOf(batchId);
-    if (i >= 0) this.waiting.splice(i, 1);
+    this.drop(batchId);
     if (this.waiting.length === 0) this.cancelTimer();
     this.changed();
   }
@@ -132,22 +144,44 @@ export class MatchQueue {
       this.lastError = null;
       while (this.waiting.length > 0) {
         const batchId = this.waiting[0]!;
-        const result = await matchBatch(this.opts.db, registry, this.opts.mapping(), batchId, { operator: this.opts.operator });
-        if (result.state === 'QUEUED') throw Object.assign(new Error(result.error ?? 'SIAK terputus lagi.'), { code: 'REGISTRY_DROPPED' });
-        this.waiting.shift();
-        this.opts.onMatched?.(batchId, result);
+        // By id, never by position: the runner (MatchService.start) takes the batch out of the
+        // list while it runs, and a cancel meanwhile may take out another one.
+        let outcome: QueueRunOutcome;
+        try {
+          outcome = await this.runBatch(batchId, registry);
+        } catch (err) {
+          // Not a connection problem (e.g. a schema error): retrying will not help, drop the batch.
+          if (!isConnectionError(err)) this.drop(batchId);
+          throw err;
+        }
+        if (outcome.state === 'QUEUED') {
+          // Dropped again mid-run: the batch keeps its place and the round ends.
+          if (!this.waiting.includes(batchId)) this.waiting.unshift(batchId);
+          throw Object.assign(new Error(outcome.error ?? 'SIAK terputus lagi.'), { code: 'REGISTRY_DROPPED' });
+        }
+        this.drop(batchId);
+        if (outcome.state === 'MATCHED' && outcome.result) this.opts.onMatched?.(batchId, outcome.result);
         this.changed();
       }
     } catch (err) {
       this.attempts++;
       this.lastError = (err as Error).message;
-      // Not a connection problem (e.g. a schema error): retrying will not help, drop the batch.
-      if (!isConnectionError(err) && this.waiting.length > 0) this.waiting.shift();
     } finally {
       this.running = false;
       this.schedule();
       this.changed();
     }
+  }
+
+  private runBatch(batchId: number, registry: Registry): Promise<QueueRunOutcome> {
+    if (this.opts.runBatch) return this.opts.runBatch(batchId, registry);
+    return matchBatch(this.opts.db, registry, this.opts.mapping(), batchId, { operator: this.opts.operator })
+      .then((result) => ({ state: result.state, result, ...(result.error ? { error: result.error } : {}) }));
+  }
+
+  private drop(batchId: number): void {
+    const i = this.waiting.indexOf(batchId);
+    if (i >= 0) this.waiting.splice(i, 1);
   }
 
   private changed(): void {

@@ -5,7 +5,8 @@
 // by a crash is picked up again when the service starts (matchBatch resumes per chunk).
 import type { MatchProgress } from '../../shared/api/events.ts';
 import type { AppContext } from '../api/context.ts';
-import { MatchQueue, type MatchQueueState } from '../match/queue.ts';
+import { MatchQueue, type MatchQueueState, type QueueRunOutcome } from '../match/queue.ts';
+import type { Registry } from '../registry/types.ts';
 import { isConnectionError, matchBatch } from '../match/run.ts';
 import { getSchemaMapping } from './registry-config.ts';
 
@@ -24,8 +25,11 @@ export interface RegistryState {
   label: string | null;
 }
 
+/** Operator recorded in the audit log for runs the queue resumes. */
+const QUEUE_OPERATOR = 'antrean-sistem';
+
 export class MatchService {
-  private readonly runs = new Map<number, { controller: AbortController; progress: RunProgress }>();
+  private readonly runs = new Map<number, { controller: AbortController; progress: RunProgress; outcome: Promise<QueueRunOutcome> }>();
   private readonly queue: MatchQueue;
   private online: boolean | null = null;
   private label: string | null = null;
@@ -35,12 +39,10 @@ export class MatchService {
       db: ctx.db,
       registry: () => ctx.registry(),
       mapping: () => getSchemaMapping(ctx.db),
-      operator: 'antrean-sistem',
+      operator: QUEUE_OPERATOR,
       onChange: (s) => this.queueChanged(s),
-      onMatched: (batchId) => {
-        this.online = true;
-        this.emitProgress(batchId, 'MATCHED');
-      },
+      // The same path as a run the user starts: listed, cancellable, progress events.
+      runBatch: (batchId, registry) => this.launch(batchId, QUEUE_OPERATOR, registry),
     });
   }
 
@@ -86,15 +88,23 @@ export class MatchService {
 
   /** Starts (or resumes) matching; returns at once, the run continues in the background. */
   start(batchId: number, operator: string): void {
-    if (this.runs.has(batchId)) return;
+    void this.launch(batchId, operator);
+  }
+
+  /** Every run starts here, the user's and the queue's; resolves with how it ended. */
+  private launch(batchId: number, operator: string, registry?: Registry): Promise<QueueRunOutcome> {
+    const running = this.runs.get(batchId);
+    if (running) return running.outcome;
     this.queue.remove(batchId);
     const controller = new AbortController();
     const total = (this.ctx.db.prepare('SELECT row_count AS n FROM batches WHERE id = ?').get(batchId) as { n: number } | undefined)?.n ?? 0;
-    this.runs.set(batchId, { controller, progress: { done: 0, total, rate: 0, etaSeconds: null } });
+    const entry = { controller, progress: { done: 0, total, rate: 0, etaSeconds: null }, outcome: Promise.resolve<QueueRunOutcome>({ state: 'CANCELLED' }) };
+    this.runs.set(batchId, entry);
     this.ctx.tasks.set(`match:${batchId}`, controller);
     this.ctx.db.prepare(`UPDATE batches SET state = 'MATCHING', last_error = NULL WHERE id = ? AND state <> 'PURGED'`).run(batchId);
     this.emitProgress(batchId, 'MATCHING');
-    void this.run(batchId, operator, controller);
+    entry.outcome = this.run(batchId, operator, controller, registry);
+    return entry.outcome;
   }
 
   /** Stops a run between chunks, or takes a waiting batch out of the queue. */
@@ -122,9 +132,10 @@ export class MatchService {
     for (const r of this.runs.values()) r.controller.abort();
   }
 
-  private async run(batchId: number, operator: string, controller: AbortController): Promise<void> {
+  private async run(batchId: number, operator: string, controller: AbortController, opened?: Registry): Promise<QueueRunOutcome> {
+    let outcome: QueueRunOutcome;
     try {
-      const registry = await this.ctx.registry();
+      const registry = opened ?? (await this.ctx.registry());
       this.label = registry.label;
       const result = await matchBatch(this.ctx.db, registry, getSchemaMapping(this.ctx.db), batchId, {
         operator,
@@ -136,6 +147,7 @@ export class MatchService {
         },
       });
       this.finish(batchId);
+      outcome = { state: result.state, result, ...(result.error ? { error: result.error } : {}) };
       if (result.state === 'QUEUED') {
         this.online = false;
         this.queue.enqueue(batchId);
@@ -154,13 +166,16 @@ export class MatchService {
           .run(`${message} Batch masuk antrean dan dilanjutkan otomatis saat SIAK menjawab lagi.`, batchId);
         this.queue.enqueue(batchId);
         this.emitProgress(batchId, 'QUEUED', message);
+        outcome = { state: 'QUEUED', error: message };
       } else {
         this.ctx.db.prepare(`UPDATE batches SET state = 'IMPORTED', last_error = ? WHERE id = ? AND state IN ('MATCHING', 'QUEUED')`)
           .run(`Pemadanan gagal: ${message}`, batchId);
         this.emitProgress(batchId, 'FAILED', message);
+        outcome = { state: 'FAILED', error: message };
       }
     }
     this.emitRegistry();
+    return outcome;
   }
 
   private finish(batchId: number): void {
