@@ -35,7 +35,7 @@ export function loadPersons(registryPath: string): SourcePerson[] {
 export interface SerialDate { serial: number }
 export type Cell = string | number | SerialDate | null;
 export type Column = 'NIK' | 'NO_KK' | 'NAMA' | 'TMPT_LHR' | 'TGL_LHR' | 'TTL' | 'JK' | 'NAMA_IBU' | 'ALAMAT' | 'RT' | 'RW' | 'KELURAHAN' | 'KECAMATAN';
-export interface AgencyRow { cells: Partial<Record<Column, Cell>>; truth: Omit<TruthRow, 'row'> }
+export interface AgencyRow { cells: Partial<Record<Column, Cell>>; truth: Omit<TruthRow, 'row' | 'duplicateOfRow'> }
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 export type DateStyle = 'mixed' | 'text';

@@ -13,8 +13,13 @@ export interface TruthRow {
   cellNik: string;
   /** Under the default schema mapping (work area 73.72, no PINDAH_DETAIL / death table). */
   expected: { status: Status; reason: Reason | null };
-  /** Only elements the generator changed; every other submitted element is SESUAI when found. */
+  /**
+   * Elements the generator changed, and those it wrote blank (KOSONG); every other element of
+   * the file (TruthFile.elements) is SESUAI when the person is found.
+   */
   elements: Partial<Record<Element, ElementResult>>;
+  /** The first earlier row whose NIK cell spells the same valid NIK (planted copy or the same person drawn twice); else null. */
+  duplicateOfRow: number | null;
 }
 
 export interface TruthFile {
@@ -22,6 +27,8 @@ export interface TruthFile {
   agency: string;
   sheet: string;
   seed: number;
+  /** The elements the file's columns carry (a TTL column carries TMPT_LHR and TGL_LHR). */
+  elements: Element[];
   headerRow: number;
   firstDataRow: number;
   /** Rows with nothing in them, between data rows. */

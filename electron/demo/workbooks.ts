@@ -4,7 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type XlsxStyle from 'sheetjs-style';
+import type { Element } from '../../shared/domain.ts';
 import { lazyModule } from '../lazy-module.ts';
+import { nikStructureValid } from './nik-check.ts';
 import { createPrng, type Prng } from './prng.ts';
 import { loadPersons, RowMaker, type AgencyRow, type Cell, type Column, type DateStyle } from './rows.ts';
 import type { TruthFile, TruthRow } from './truth.ts';
@@ -47,6 +49,21 @@ export interface SampleWorkbooksResult { files: { path: string; truthPath: strin
 
 type Aoa = (string | number | null)[][];
 
+/** The elements each column carries (a TTL cell: place and date of birth). */
+const COLUMN_ELEMENTS: Record<Column, Element[]> = {
+  NIK: [], NAMA: ['NAMA'], TMPT_LHR: ['TMPT_LHR'], TGL_LHR: ['TGL_LHR'], TTL: ['TMPT_LHR', 'TGL_LHR'], JK: ['JENIS_KELAMIN'],
+  NO_KK: ['NO_KK'], NAMA_IBU: ['NAMA_IBU'], ALAMAT: ['ALAMAT'], RT: ['RT'], RW: ['RW'], KELURAHAN: ['KELURAHAN'], KECAMATAN: ['KECAMATAN'],
+};
+/** The cell holding an element's own value where the column is not named after it. */
+const ELEMENT_COLUMN = { JENIS_KELAMIN: 'JK' } as Partial<Record<Element, Column>>;
+
+/** The valid NIK a cell spells (punctuation dropped, a number's digits), or null: the key of a repeat. */
+function nikOfCell(cell: Cell | undefined): string | null {
+  if (cell === null || cell === undefined || typeof cell === 'object') return null;
+  const digits = typeof cell === 'number' ? BigInt(cell).toString() : cell.replace(/['\s\u00a0.-]/g, '');
+  return nikStructureValid(digits) ? digits : null;
+}
+
 /** Lays out title rows, header, data rows (with blank rows and duplicates) and a totals row. */
 export function layoutRows(prng: Prng, layout: Layout, maker: RowMaker, seed: number, fileName: string): { aoa: Aoa; serials: [number, number][]; truth: TruthFile } {
   const aoa: Aoa = layout.titles.map((t) => [t]);
@@ -54,8 +71,12 @@ export function layoutRows(prng: Prng, layout: Layout, maker: RowMaker, seed: nu
   aoa.push(layout.headers.map(([h]) => h));
   const headerRow = aoa.length;
   const serials: [number, number][] = [];
-  const truth: TruthFile = { file: fileName, agency: layout.agency, sheet: layout.sheet, seed, headerRow, firstDataRow: headerRow + 1, blankRows: [], totalsRow: null, rows: [] };
+  const elements = [...new Set(layout.headers.flatMap(([, col]) => (col === 'NO' ? [] : COLUMN_ELEMENTS[col])))];
+  const truth: TruthFile = {
+    file: fileName, agency: layout.agency, sheet: layout.sheet, seed, elements, headerRow, firstDataRow: headerRow + 1, blankRows: [], totalsRow: null, rows: [],
+  };
   const made: AgencyRow[] = [];
+  const firstRowOf = new Map<string, number>();
   for (let n = 1; n <= layout.rows; n++) {
     if (layout.ext !== 'csv' && prng.chance(0.003)) { aoa.push([]); truth.blankRows.push(aoa.length); }
     let row: AgencyRow;
@@ -71,7 +92,18 @@ export function layoutRows(prng: Prng, layout: Layout, maker: RowMaker, seed: nu
       return v ?? null;
     });
     aoa.push(line);
-    truth.rows.push({ row: aoa.length, ...row.truth } as TruthRow);
+    const nik = nikOfCell(row.cells.NIK);
+    const duplicateOfRow = nik === null ? null : (firstRowOf.get(nik) ?? null);
+    if (nik !== null && duplicateOfRow === null) firstRowOf.set(nik, aoa.length);
+    // A blank cell about a registry person leaves nothing to compare.
+    const blanks: TruthRow['elements'] = {};
+    if (row.truth.trueNik !== null) {
+      for (const el of elements) {
+        const v = row.cells[ELEMENT_COLUMN[el] ?? (el as Column)];
+        if (v === null || v === undefined || v === '') blanks[el] = 'KOSONG';
+      }
+    }
+    truth.rows.push({ row: aoa.length, ...row.truth, elements: { ...blanks, ...row.truth.elements }, duplicateOfRow });
   }
   if (layout.ext !== 'csv') {
     aoa.push(['JUMLAH', layout.rows]);
