@@ -28,7 +28,10 @@ export interface BatchPurpose {
 export interface SaveOptions {
   /** Import a file already imported for the same agency (otherwise DUPLICATE_FILE). */
   allowDuplicate?: boolean;
-  /** Remember the mapping for the agency's next import (default true). */
+  /**
+   * Remember the mapping for the agency's next import (default true). Even then only a
+   * mapping a person stated is remembered (see isConfirmed).
+   */
   rememberMapping?: boolean;
   onProgress?: (p: { stage: 'SAVE'; done: number; total: number }) => void;
 }
@@ -56,6 +59,16 @@ export function getSavedMap(db: Db, agencyId: number): MapSpec | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A mapping with no column a person stated (the wizard's confirmed map, the CLI's --map) is
+ * all guesswork: the header names, the content, the saved map itself. Storing it would let an
+ * unattended run (a script's `padan import` or `padan match`) replace the mapping the operator
+ * confirmed in the wizard with whatever it detected.
+ */
+function isConfirmed(mapping: ColumnMapping[]): boolean {
+  return mapping.some((m) => m.source === 'MANUAL');
 }
 
 /** What the batch row records about the file; everything but the rows themselves. */
@@ -193,7 +206,7 @@ export function storeBatch(db: Db, meta: BatchMeta, purpose: BatchPurpose, opera
     // row_count must tell the truth: a source that delivered fewer rows is a failed import.
     if (done !== total) throw new Error(`Impor tidak lengkap: ${done} dari ${total} baris.`);
     insertNiks(sortedNiks, batchId);
-    if (opts.rememberMapping !== false) {
+    if (opts.rememberMapping !== false && isConfirmed(meta.mapping)) {
       db.prepare('UPDATE agencies SET column_map = ? WHERE id = ?').run(JSON.stringify(toSavedMap(meta.mapping)), purpose.agencyId);
     }
     appendAudit(db, {

@@ -1,12 +1,12 @@
 // Storing a batch: one transaction, rows verbatim, results BELUM_DIPERIKSA, audit entry,
-// duplicate files recognised, the agency's mapping remembered; and the CLI command.
+// duplicate files recognised, the agency's confirmed mapping remembered (the CLI command has
+// its own file, cli-import.test.ts).
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStoreDb } from '../../../electron/store/open.ts';
 import { verifyAudit } from '../../../electron/store/audit.ts';
 import { getSavedMap, importFile, prepareImport, saveBatch } from '../../../electron/import/index.ts';
-import { runImportCommand } from '../../../electron/import/cli-import.ts';
 import { bigAoa, nik, tempDir, writeWorkbook } from '../../fixtures/import/make.ts';
 
 let dir: string;
@@ -91,6 +91,16 @@ describe('saveBatch', () => {
     expect(r.preview.mapping.find((m) => m.field === 'NAMA')).toMatchObject({ letter: 'A', source: 'SAVED' });
   });
 
+  it('a wholly detected mapping does not replace the confirmed one (padan match, scripts)', async () => {
+    await importFile(db, writeWorkbook(join(dir, 'a.xlsx'), [{ name: 'S', aoa: [['NIK', 'PENDUDUK'], [N1, 'ANDI']] }]), { map: 'NIK=A,NAMA=B', purpose: purpose(), operator: 'op' });
+    const guessed = writeWorkbook(join(dir, 'b.xlsx'), [{ name: 'S', aoa: [['NIK', 'NAMA LENGKAP'], [N1, 'ANDI']] }]);
+    // Both the streamed path (importFile) and the in-memory one (saveBatch) store batches.
+    const r = await importFile(db, guessed, { purpose: purpose(), operator: 'op' });
+    expect(r.preview.mapping.map((m) => m.source)).not.toContain('MANUAL');
+    saveBatch(db, await prepareImport(guessed), purpose(), 'op', { allowDuplicate: true });
+    expect(getSavedMap(db, agencyId)).toEqual({ NIK: 'NIK', NAMA: 'PENDUDUK' });
+  });
+
   // Speed is the benchmark's business (npm run bench); this checks that a big batch lands whole.
   it('stores 100,000 rows with a result row and a NIK index entry each', async () => {
     const path = writeWorkbook(join(dir, 'big.xlsx'), [{ name: 'DATA', aoa: bigAoa(100_000) }]);
@@ -104,44 +114,4 @@ describe('saveBatch', () => {
       n('SELECT count(*) n FROM batch_niks WHERE batch_id = ?'),
     );
   }, 180_000);
-});
-
-describe('padan import', () => {
-  const run = async (argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runImportCommand(argv, {
-      openStore: () => openStoreDb({ path: join(dir, 'store.db'), key: 'test' }),
-      operator: 'cli',
-      out: (l) => out.push(l),
-      err: (l) => err.push(l),
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
-
-  it('imports and prints the batch id and summary in Indonesian', async () => {
-    const r = await run([sample(), '--agency', 'dinsos', '--letter', '400/1', '--received', '2025-02-01', '--channel', 'whatsapp', '--program', 'bpnt']);
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Batch #\d+ tersimpan/);
-    expect(r.out).toContain('NIK kosong: 1');
-    expect(r.out).toContain('NIK ganda dalam berkas: 1');
-    const again = await run([sample(), '--agency', 'Dinas Sosial']);
-    expect(again.code).toBe(2);
-    expect(again.err).toContain('sudah diimpor');
-    expect((await run([sample(), '--agency', 'Dinas Sosial', '--allow-duplicate'])).code).toBe(0);
-  });
-
-  it('exits 2 with a clear message for bad input', async () => {
-    const unknown = await run([sample(), '--agency', 'Dinas Pariwisata']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('Dinas Sosial (DINSOS)');
-    expect((await run(['--agency', 'DINSOS'])).code).toBe(2);
-    expect((await run([sample(), '--agency', 'DINSOS', '--header-row', 'dua'])).code).toBe(2);
-    expect((await run([sample(), '--agency', 'DINSOS', '--received', '15/01/2025'])).code).toBe(2);
-    expect((await run([sample(), '--agency', 'DINSOS', '--bogus'])).code).toBe(2);
-    const badMap = await run([sample(), '--agency', 'DINSOS', '--map', 'NIK=ZZ']);
-    expect(badMap.code).toBe(2);
-    expect(badMap.err).toContain('Pemetaan kolom');
-  });
 });
