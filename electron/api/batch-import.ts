@@ -8,8 +8,9 @@ import { cellText, columnLetter } from '../../shared/columns.ts';
 import type { Channel, Field } from '../../shared/domain.ts';
 import {
   getSavedMap, listSheets as engineListSheets, prepareImport, readWorkbook, saveBatch,
-  type ImportPreview as EnginePreview, type ImportSource, type ValidationSummary,
+  type ColumnMapping, type ImportPreview as EnginePreview, type ImportSource, type ValidationSummary,
 } from '../import/index.ts';
+import { importErrors } from '../import/errors.ts';
 import { buildRows, summarize } from '../import/rows.ts';
 
 export interface PrepareOptions {
@@ -57,6 +58,8 @@ export async function prepare(db: Database, source: ImportSource, opts: PrepareO
     ...(map ? { map } : {}),
     savedMap: opts.agencyId ? getSavedMap(db, opts.agencyId) : null,
     previewRows: PREVIEW_ROWS,
+    // A sheet without a recognisable header or NIK column is previewed for the user to fix.
+    review: true,
   });
   return map ? onlyMapped(source, p, map) : p;
 }
@@ -75,14 +78,25 @@ async function onlyMapped(source: ImportSource, p: EnginePreview, map: Partial<R
   return { ...p, mapping, rows, preview: rows.slice(0, PREVIEW_ROWS), summary: summarize(rows) };
 }
 
+/**
+ * The wizard sends its whole mapping back after every change, so the engine sees every column as
+ * chosen by hand. A column whose choice is what detection gives keeps its detected confidence;
+ * only the ones that differ are the user's own.
+ */
+function detectedAs(p: EnginePreview, m: ColumnMapping): ColumnMapping | undefined {
+  if (!p.detected) return m.source === 'MANUAL' ? undefined : m;
+  return p.detected.find((d) => d.field === m.field && d.column === m.column);
+}
+
 export async function toPreview(source: ImportSource, p: EnginePreview): Promise<Omit<ImportPreview, 'duplicateOf'>> {
   const width = Math.max(p.headers.length, ...p.preview.map((r) => r.cells.length));
   const byColumn = new Map(p.mapping.map((m) => [m.column, m]));
   const columns: ColumnGuess[] = Array.from({ length: width }, (_, index) => {
     const m = byColumn.get(index);
+    const detected = m && detectedAs(p, m);
     return {
       index, letter: columnLetter(index), header: p.headers[index] ?? '',
-      field: m?.field ?? null, confidence: m ? (m.source === 'MANUAL' ? 1 : m.confidence) : 0,
+      field: m?.field ?? null, confidence: detected?.confidence ?? 0, manual: !!m && !detected,
     };
   });
   // The read is cached by the engine: the rows above the header cost nothing more.
@@ -96,6 +110,7 @@ export async function toPreview(source: ImportSource, p: EnginePreview): Promise
   return {
     sheet: p.sheet,
     headerRow: p.headerRow,
+    headerDetected: !p.headerGuessed,
     columns,
     rows: p.preview.map((r) => ({ rowNo: r.rowNo, cells: r.cells.map(cellText) })),
     above,
@@ -104,6 +119,7 @@ export async function toPreview(source: ImportSource, p: EnginePreview): Promise
 }
 
 export function save(db: Database, p: EnginePreview, meta: SaveMeta): { batchId: number; validation: ImportValidation } {
+  if (!p.mapping.some((m) => m.field === 'NIK')) throw importErrors.nikNotChosen();
   const saved = saveBatch(
     db, p,
     { agencyId: meta.agencyId, programId: meta.programId, letterNo: meta.letterNo, receivedOn: meta.receivedOn, channel: meta.channel, purpose: meta.purpose },

@@ -16,6 +16,7 @@ export type ImportErrorCode =
   | 'NOT_A_SPREADSHEET'
   | 'NO_SHEETS'
   | 'SHEET_NOT_FOUND'
+  | 'EMPTY_SHEET'
   | 'NO_HEADER'
   | 'NO_NIK_COLUMN'
   | 'BAD_MAP'
@@ -63,10 +64,18 @@ export const importErrors = {
   noSheets: () => new ImportError('NO_SHEETS', 'Berkas tidak berisi lembar data. Periksa berkasnya atau minta instansi mengirim ulang.'),
   sheetNotFound: (sheet: string, names: string[]) =>
     new ImportError('SHEET_NOT_FOUND', `Lembar "${sheet}" tidak ada. Lembar yang tersedia: ${names.map((n) => `"${n}"`).join(', ')}.`),
+  // noHeader and noNik name the CLI's flags; the wizard never shows them (it previews such a
+  // sheet for the user to fix by hand, see prepare.ts `review`) and has its own texts below.
   noHeader: (sheet: string) =>
     new ImportError('NO_HEADER', `Baris judul kolom (NIK, NAMA, ...) tidak ditemukan di lembar "${sheet}". Tentukan nomor baris judul secara manual (mis. --header-row 3).`),
   noNik: () =>
     new ImportError('NO_NIK_COLUMN', 'Kolom NIK tidak ditemukan. Tentukan kolomnya secara manual (mis. --map NIK=B).'),
+  emptySheet: (sheet: string) =>
+    new ImportError('EMPTY_SHEET', `Lembar "${sheet}" tidak berisi data. Kembali ke langkah Lembar dan pilih lembar yang berisi daftar NIK.`),
+  headerRowOutside: (sheet: string, row: number, last: number) =>
+    new ImportError('NO_HEADER', `Baris ${row.toLocaleString('id-ID')} tidak ada: lembar "${sheet}" hanya sampai baris ${last.toLocaleString('id-ID')}. Isi nomor baris judul kolom yang benar.`),
+  nikNotChosen: () =>
+    new ImportError('NO_NIK_COLUMN', 'Kolom NIK belum dipilih. Di langkah Kolom, pilih "NIK" pada daftar di atas kolom yang berisi NIK, lalu simpan lagi.'),
   badMap: (why: string) =>
     new ImportError('BAD_MAP', `Pemetaan kolom tidak dapat dipakai: ${why}. Contoh yang benar: NIK=B,NAMA=C atau NIK=NO. NIK.`),
   duplicate: (batchId: number, at: string) =>

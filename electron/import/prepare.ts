@@ -2,11 +2,11 @@
 // preview is what the wizard shows and what saveBatch stores. The file is a path or bytes
 // held in memory (source.ts).
 import type { SheetCell } from '../../shared/columns.ts';
-import { importErrors } from './errors.ts';
-import { dataRowIndexes, detectHeader } from './header.ts';
+import { ImportError, importErrors } from './errors.ts';
+import { dataRowIndexes, detectHeader, isBlankRow, type HeaderInfo } from './header.ts';
 import { mapColumns, type ColumnMapping, type MapSpec, type UnmappedColumn } from './mapping.ts';
 import { readWorkbook, type ImportLimits } from './read.ts';
-import type { ReadResult } from './read-worker.ts';
+import type { ReadResult, ReadSheet } from './read-worker.ts';
 import { buildRows, summarize, type ImportRow, type ValidationSummary } from './rows.ts';
 import { sourcePath, type ImportSource } from './source.ts';
 
@@ -43,6 +43,14 @@ export interface PrepareOptions {
   referenceYear?: number;
   /** How many rows the preview shows (default 20). */
   previewRows?: number;
+  /**
+   * The wizard, where the user can fix what detection missed: a sheet without a recognisable
+   * header row or NIK column still gives a preview (first filled row as header, no NIK mapped)
+   * instead of an error, and with an explicit map the plain detection is kept as `detected`
+   * so hand-chosen columns can be told from detected ones. The caller checks for a NIK column
+   * before storing.
+   */
+  review?: boolean;
 }
 
 export interface ImportPreview {
@@ -53,6 +61,10 @@ export interface ImportPreview {
   headers: string[];
   mapping: ColumnMapping[];
   unmapped: UnmappedColumn[];
+  /** Review only: no header row was recognised, the first filled row stands in. */
+  headerGuessed?: boolean;
+  /** Review with an explicit map only: the mapping detection alone gives. */
+  detected?: ColumnMapping[];
   /** First rows, for the wizard. */
   preview: ImportRow[];
   /** Every data row (large: strip before sending over IPC). */
@@ -105,8 +117,10 @@ export function planImport(path: string | null, read: ReadResult, opts: PrepareO
   const file = fileInfo(path, read);
   let sheet = opts.sheet === undefined ? undefined : read.sheets.find((s) => s.name === opts.sheet);
   if (opts.sheet !== undefined && !sheet) throw importErrors.sheetNotFound(opts.sheet, read.sheets.map((s) => s.name));
-  let header;
-  if (sheet) header = detectHeader(sheet.rows, sheet.merges, sheet.name, opts.headerRow);
+  let header: HeaderInfo | undefined;
+  let headerGuessed = false;
+  if (sheet && opts.review) ({ header, guessed: headerGuessed } = headerForReview(sheet, opts.headerRow));
+  else if (sheet) header = detectHeader(sheet.rows, sheet.merges, sheet.name, opts.headerRow);
   else {
     // No sheet named: the first one with a recognisable header (cover sheets are common).
     for (const s of read.sheets) {
@@ -123,16 +137,16 @@ export function planImport(path: string | null, read: ReadResult, opts: PrepareO
   const width = Math.max(sheet.cols, header.headers.length);
   const sampleIdx: number[] = [];
   for (let i = header.dataStart; i < sheet.rows.length && sampleIdx.length < 200; i++) sampleIdx.push(i);
-  const { mapping, unmapped } = mapColumns({
+  const input = {
     headers: header.headers,
     headerParts: header.headerParts,
     sample: sampleIdx.map((i) => sheet.rows[i]!),
     width,
-    ...(opts.map ? { map: opts.map } : {}),
     savedMap: opts.savedMap ?? null,
-  });
+  };
+  const { mapping, unmapped } = mapColumns({ ...input, ...(opts.map ? { map: opts.map } : {}) });
   const nik = mapping.find((m) => m.field === 'NIK');
-  if (!nik) throw importErrors.noNik();
+  if (!nik && !opts.review) throw importErrors.noNik();
   return {
     file,
     sheet: sheet.name,
@@ -141,8 +155,24 @@ export function planImport(path: string | null, read: ReadResult, opts: PrepareO
     headers: header.headers,
     mapping,
     unmapped,
+    ...(headerGuessed ? { headerGuessed } : {}),
+    ...(opts.review && opts.map ? { detected: mapColumns(input).mapping } : {}),
     sheetRows: sheet.rows,
-    indexes: dataRowIndexes(sheet.rows, header.dataStart, nik.column),
+    // Without a NIK column (review) no row counts as having a NIK: blank rows and totals still go.
+    indexes: dataRowIndexes(sheet.rows, header.dataStart, nik?.column ?? -1),
     untyped: read.format === 'csv',
   };
+}
+
+/** The wizard's header: a row outside the sheet is refused, an unrecognised one is guessed. */
+function headerForReview(sheet: ReadSheet, headerRow: number | undefined): { header: HeaderInfo; guessed: boolean } {
+  const first = sheet.rows.findIndex((r) => !isBlankRow(r));
+  if (first < 0) throw importErrors.emptySheet(sheet.name);
+  if (headerRow !== undefined && headerRow > sheet.rows.length) throw importErrors.headerRowOutside(sheet.name, headerRow, sheet.rows.length);
+  try {
+    return { header: detectHeader(sheet.rows, sheet.merges, sheet.name, headerRow), guessed: false };
+  } catch (e) {
+    if (headerRow !== undefined || !(e instanceof ImportError) || e.code !== 'NO_HEADER') throw e;
+    return { header: detectHeader(sheet.rows, sheet.merges, sheet.name, first + 1), guessed: true };
+  }
 }

@@ -8,6 +8,9 @@ import { call } from './define.ts';
 /** Bytes of one staged file; base64 adds a third on the wire (bridge body limit 50 MB). */
 export const MAX_STAGED_BYTES = 30 * 1024 * 1024;
 
+/** The wizard checks the size before sending; this is for a caller that did not. */
+const tooLarge = `berkas melebihi batas ${MAX_STAGED_BYTES / 1048576} MB. Pecah berkas menjadi beberapa berkas yang lebih kecil, atau simpan ulang hanya lembar datanya sebagai .xlsx atau CSV, lalu impor lagi`;
+
 export interface SheetInfo {
   name: string;
   /** Non-blank rows, header and title rows included. */
@@ -29,8 +32,10 @@ export interface ColumnGuess {
   letter: string;
   header: string;
   field: Field | null;
-  /** 0..1; 1 is an exact header name, lower is a guess; 0 when chosen by hand or unmapped. */
+  /** 0..1 as detected; 1 is an exact header name, lower is a guess; 0 when chosen by hand or unmapped. */
   confidence: number;
+  /** The user's own choice, different from what detection gave for this column. */
+  manual: boolean;
 }
 
 export interface ImportValidation {
@@ -58,6 +63,8 @@ export interface ImportPreview {
   sheet: string;
   /** 1-based sheet row of the header. */
   headerRow: number;
+  /** False when no header row was recognised: the first filled row stands in until the user picks one. */
+  headerDetected: boolean;
   columns: ColumnGuess[];
   /** First data rows as displayed text, with their 1-based sheet row numbers. */
   rows: { rowNo: number; cells: string[] }[];
@@ -125,7 +132,7 @@ const previewArgs = {
 
 export const batchCalls = {
   stageFile: call<StagedFile>()(
-    z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1).max(Math.ceil((MAX_STAGED_BYTES * 4) / 3) + 8) }).strict(),
+    z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1, 'berkas kosong (0 byte)').max(Math.ceil((MAX_STAGED_BYTES * 4) / 3) + 8, tooLarge) }).strict(),
   ),
   preview: call<ImportPreview>()(z.object(previewArgs).strict()),
   save: call<{ batchId: number; validation: ImportValidation }>()(

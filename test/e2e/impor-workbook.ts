@@ -25,3 +25,28 @@ export function messyWorkbook(extraRows: string[][] = []): Buffer {
   XLSX.utils.book_append_sheet(wb, ws, 'DATA');
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
+
+function oneSheet(aoa: (string | number)[][], name = 'DATA'): Buffer {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), name);
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+const PEOPLE: (string | number)[][] = [
+  [MESSY_NIKS[0]!, 'ANDI BASO', 'JL. BAU MASSEPE'],
+  [MESSY_NIKS[1]!, 'SITTI AMINAH', 'JL. KARAENG BURANE'],
+  [MESSY_NIKS[2]!, 'MUH. ARIF', 'JL. LAHALEDE'],
+];
+
+/**
+ * The NIK column headed "NOMOR", which every agency list also uses for its running number:
+ * detection must leave it alone, so no NIK column is found and the user picks it by hand (B).
+ */
+export function nomorWorkbook(): Buffer {
+  return oneSheet([['DAFTAR PENERIMA BANTUAN UMKM 2021'], [], ['NO URUT', 'NOMOR', 'NAMA PENERIMA', 'ALAMAT'], ...PEOPLE.map((p, i) => [i + 1, ...p])]);
+}
+
+/** Data straight under a title, no header row at all (rows 2-4: NIK, name, address). */
+export function headerlessWorkbook(): Buffer {
+  return oneSheet([['DAFTAR PENERIMA BPNT KEL. LAKESSI 2021'], ...PEOPLE]);
+}

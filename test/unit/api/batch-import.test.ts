@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BatchDetail, ImportPreview, StagedFile } from '../../../shared/api/batch.ts';
 import { stagedStats } from '../../../electron/api/batch-staging.ts';
-import { messyWorkbook } from '../../e2e/impor-workbook.ts';
+import { MAX_STAGED_BYTES } from '../../../shared/api/batch.ts';
+import { headerlessWorkbook, messyWorkbook, nomorWorkbook } from '../../e2e/impor-workbook.ts';
 import { apiSetup } from './helpers.ts';
 
 const purpose = { letterNo: '470/123/DINSOS', receivedOn: '2026-11-30', channel: 'EMAIL', purpose: 'Verifikasi penerima BPNT 2026' };
@@ -64,5 +65,62 @@ describe('batch API: the import wizard', () => {
     if (!r.ok) expect(r.error.message).toMatch(/bukan lembar kerja|tidak dapat dibaca|rusak/);
     expect(existsSync(join(dir, 'staging'))).toBe(false);
     expect(stagedStats().files).toBe(held);
+  });
+
+  it('changing one column marks only that column as chosen by hand; the others keep their detected confidence', async () => {
+    const { call } = apiSetup();
+    // The NIK column is found by its content (no header names it): detected, but not certain.
+    const staged = await call<StagedFile>('batch/stageFile', { fileName: 'a.xlsx', dataBase64: headerlessWorkbook().toString('base64') });
+    const first = await call<ImportPreview>('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA' });
+    const nik = first.columns.find((c) => c.field === 'NIK')!;
+    expect(nik).toMatchObject({ letter: 'A', manual: false });
+    expect(nik.confidence).toBeGreaterThan(0);
+    expect(nik.confidence).toBeLessThan(1);
+    const p = await call<ImportPreview>('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA', headerRow: 1, map: { NIK: 0, NAMA: 1 } });
+    expect(p.columns[0]).toMatchObject({ field: 'NIK', manual: false, confidence: nik.confidence });
+    expect(p.columns[1]).toMatchObject({ field: 'NAMA', manual: true, confidence: 0 });
+    expect(p.columns[2]).toMatchObject({ field: null, manual: false });
+  }, 30_000);
+
+  it('a sheet with no NIK column is previewed for the user to choose it, and saving without one says what to do', async () => {
+    const { call, dispatch } = apiSetup();
+    const staged = await call<StagedFile>('batch/stageFile', { fileName: 'umkm.xlsx', dataBase64: nomorWorkbook().toString('base64') });
+    const p = await call<ImportPreview>('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA' });
+    expect(p).toMatchObject({ headerRow: 3, headerDetected: true });
+    expect(p.columns.some((c) => c.field === 'NIK')).toBe(false);
+    expect(p.rows.map((r) => r.rowNo)).toEqual([4, 5, 6]);
+    const unmapped = await dispatch('batch/save', { stagedId: staged.stagedId, sheet: 'DATA', headerRow: 3, map: { NAMA: 2 }, agencyId: 901, ...purpose });
+    expect(unmapped).toMatchObject({ ok: false, error: { code: 'NO_NIK_COLUMN', message: expect.stringContaining('pilih "NIK"') } });
+    if (!unmapped.ok) expect(unmapped.error.message).not.toContain('--');
+    const byHand = await call<ImportPreview>('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA', headerRow: 3, map: { NIK: 1, NAMA: 2 } });
+    expect(byHand.validation).toMatchObject({ rows: 3, validNik: 3 });
+    expect(byHand.columns[1]).toMatchObject({ field: 'NIK', manual: true });
+    const saved = await call<{ batchId: number }>('batch/save', { stagedId: staged.stagedId, sheet: 'DATA', headerRow: 3, map: { NIK: 1, NAMA: 2 }, agencyId: 901, ...purpose });
+    expect((await call<BatchDetail>('batch/get', { batchId: saved.batchId })).rowCount).toBe(3);
+  }, 30_000);
+
+  it('a sheet with no recognisable header row is previewed with its first filled row standing in', async () => {
+    const { call, dispatch } = apiSetup();
+    const staged = await call<StagedFile>('batch/stageFile', { fileName: 'tanpa-judul.xlsx', dataBase64: headerlessWorkbook().toString('base64') });
+    const p = await call<ImportPreview>('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA' });
+    expect(p).toMatchObject({ headerRow: 1, headerDetected: false });
+    expect(p.validation.rows).toBe(3);
+    // A header row the user typed outside the sheet: what is wrong, in the wizard's words.
+    const outside = await dispatch('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA', headerRow: 40 });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'NO_HEADER', message: expect.stringContaining('hanya sampai baris 4') } });
+    if (!outside.ok) expect(outside.error.message).not.toContain('--');
+    const chosen = await call<ImportPreview>('batch/preview', { stagedId: staged.stagedId, sheet: 'DATA', headerRow: 1, map: { NIK: 0, NAMA: 1 } });
+    expect(chosen).toMatchObject({ headerRow: 1, headerDetected: true });
+    expect(chosen.validation).toMatchObject({ rows: 3, validNik: 3 });
+  }, 30_000);
+
+  it('refuses a file over the size limit in Indonesian, naming the limit and what to do', async () => {
+    const { dispatch } = apiSetup();
+    const r = await dispatch('batch/stageFile', { fileName: 'besar.xlsx', dataBase64: 'A'.repeat(Math.ceil(((MAX_STAGED_BYTES + 1024) * 4) / 3)) });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.message).toContain(`batas ${MAX_STAGED_BYTES / 1048576} MB`);
+    expect(r.error.message).toMatch(/Pecah berkas/);
+    expect(r.error.message).not.toMatch(/Too big|expected/i);
   });
 });
