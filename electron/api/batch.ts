@@ -10,6 +10,7 @@ import { operatorOf } from './context.ts';
 import { PadanError } from './errors.ts';
 import type { DomainHandlers } from './types.ts';
 import { deleteBatchNiks } from '../store/batch-niks.ts';
+import { unmarkCrossBatches } from '../match/cross-batch.ts';
 import { clearReadCache } from '../import/index.ts';
 
 // Handlers of the 'batch' domain (contract: shared/api/batch.ts). The wizard's file is held in
@@ -115,6 +116,7 @@ export const batchHandlers: DomainHandlers<'batch'> = {
     matchService(ctx).cancel(batchId);
     ctx.db.transaction(() => {
       const rows = (ctx.db.prepare('SELECT row_count AS n FROM batches WHERE id = ?').get(batchId) as { n: number }).n;
+      unmarkCrossBatches(ctx.db, batchId); // before its rows go: they find the marked rows
       deleteBatchNiks(ctx.db, batchId);
       for (const t of ['row_results', 'match_chunks', 'batch_rows', 'batch_stats']) ctx.db.prepare(`DELETE FROM ${t} WHERE batch_id = ?`).run(batchId);
       ctx.db.prepare('DELETE FROM batches WHERE id = ?').run(batchId);

@@ -177,10 +177,11 @@ export async function matchBatch(
     await search.close();
   }
 
-  markCrossBatches(db, batchId, { clear: finished.size > 0 });
   // A run that did every chunk itself knows the counts; a resumed one asks the store.
   const counts: MatchCounts = finished.size === 0 ? { status: tally.status, reason: tally.reason } : batchCounts(db, batchId);
   db.transaction(() => {
+    // With MATCHED: the related batches' rows get their marks of this batch at the same time.
+    markCrossBatches(db, batchId, { clear: finished.size > 0 });
     db.prepare(`UPDATE batches SET state = 'MATCHED', matched_at = ?, last_error = NULL WHERE id = ?`).run(new Date().toISOString(), batchId);
     appendAudit(db, { operator: opts.operator, action: 'MATCH', batchId, detail: { registry: registry.label, rows: total, checked, counts } });
     // The monthly statistics read batch_stats, which outlives the retention purge.

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../store/audit.ts';
 import { refreshBatchStats } from '../stats/batch-stats.ts';
+import { unmarkCrossBatches } from '../match/cross-batch.ts';
 import { PadanError } from '../api/errors.ts';
 import { planPurge } from './plan.ts';
 
@@ -60,6 +61,7 @@ export async function purgeBatches(db: Database, batchIds: readonly number[], op
       db.prepare(
         `INSERT INTO batch_purges (batch_id, purged_at, purged_by, row_count, correction_count, status_counts) VALUES (?, ?, ?, ?, ?, ?)`,
       ).run(batchId, at, operator, rows, corrections, JSON.stringify(statusCounts));
+      unmarkCrossBatches(db, batchId); // before its rows go: they find the marked rows
       for (const t of tables) db.prepare(`DELETE FROM "${t}" WHERE batch_id = ?`).run(batchId);
       appendAudit(db, { operator, action: 'PURGE', batchId, detail: { rows, corrections, statusCounts } });
       return { batchId, rows, corrections };
