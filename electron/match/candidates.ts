@@ -44,12 +44,17 @@ export function scoreCandidate(row: MatchRow, person: RegistryPerson, source: Ca
 
 const nameAgrees = (r: ElementResult): boolean => r === 'SESUAI' || r === 'MIRIP';
 
-/** Best first; a different name rules out a typo variant (it is someone else's NIK). */
+/** Every last-digit variant is offered; a different name rules out a typo variant (it is someone else's NIK). */
+function offered(row: MatchRow, c: Candidate): boolean {
+  if (c.source === 'LAST_DIGIT') return true;
+  return c.nik !== row.nik && c.fields.NAMA !== 'TIDAK_SESUAI' && c.score >= MIN_SCORE;
+}
+
+/** Best first; marks the agreed last-digit variant, so it runs once per row on all its candidates. */
 function rank(row: MatchRow, found: Candidate[]): Candidate[] {
   const byNik = new Map<string, Candidate>();
   for (const c of found) {
-    if (c.nik === row.nik && c.source !== 'LAST_DIGIT') continue;
-    if (c.source !== 'LAST_DIGIT' && (c.fields.NAMA === 'TIDAK_SESUAI' || c.score < MIN_SCORE)) continue;
+    if (!offered(row, c)) continue;
     const prev = byNik.get(c.nik);
     if (!prev || SOURCE_ORDER.indexOf(c.source) < SOURCE_ORDER.indexOf(prev.source)) byNik.set(c.nik, c);
   }
@@ -165,8 +170,10 @@ export async function findCandidates(
     }
   }
 
+  // Not rank(r, [c]): ranked alone, a last-digit variant would be marked as the agreed one even
+  // when another variant agrees too, and the mark would stay on the candidate.
   const pending = (): MatchRow[] =>
-    invalid.filter((r) => opts.always || !(found.get(r.seq) ?? []).some((c) => rank(r, [c]).length > 0));
+    invalid.filter((r) => opts.always || !(found.get(r.seq) ?? []).some((c) => offered(r, c)));
 
   // 3. Family card members whose name agrees.
   const withKk = pending().filter((r) => /^\d{16}$/.test(digitsOf(r.kk)) && r.name);
