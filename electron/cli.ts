@@ -131,7 +131,10 @@ export async function main(argv: string[]): Promise<number> {
     const e = err as Error & { code?: string };
     if (err instanceof StoreError || err instanceof AuthError || (e.code && /^[A-Z_]+$/.test(e.code) && e.name !== 'Error')) {
       process.stderr.write(`Gagal: ${e.message}\n`);
-      return e.code?.startsWith('REGISTRY_') ? 3 : 2;
+      if (!e.code?.startsWith('REGISTRY_')) return 2;
+      // 3 promises "try again later"; a schema, password or query error will not go away so.
+      const { isConnectionError } = await import('./match/run.ts');
+      return isConnectionError(err) ? 3 : 1;
     }
     process.stderr.write(`Kesalahan tak terduga: ${e.stack ?? e.message}\n`);
     return 1;
