@@ -4,11 +4,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { flagTargetSchema, DEFAULT_SCHEMA_MAPPING, type SchemaMapping } from '../../shared/registry-mapping.ts';
+import { flagTargetSchema, schemaMappingSchema, type SchemaMapping } from '../../shared/registry-mapping.ts';
 import { appendAudit } from '../store/audit.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
 import { z } from 'zod';
 import type { Registry } from '../registry/types.ts';
+import type { RegistrySpec } from '../registry/open.ts';
+import { getSchemaMapping } from '../runtime/registry-config.ts';
 import { isConnectionError, matchBatch, type MatchResult } from './run.ts';
 import { prewarmCandidateWorker } from './candidate-pool.ts';
 import { resolveAgency, resolveProgram } from './cli-agency.ts';
@@ -33,15 +35,20 @@ const OUTPUT_OPTIONS = {
   'status-map': { type: 'string' },
 } as const;
 
-const savedSchema = z.object({ registry: z.string(), workArea: z.string(), statusMap: z.string().nullable() });
+// mapping: the whole mapping the run started with, so a resume judges the rest of the batch
+// the same way even if the settings changed meanwhile (absent in entries saved before it).
+const savedSchema = z.object({ registry: z.string(), workArea: z.string(), statusMap: z.string().nullable(), mapping: schemaMappingSchema.optional() });
 type Saved = z.infer<typeof savedSchema>;
 const savedKey = (batchId: number): string => `match.cli.batch.${batchId}`;
 
-/** The mapping for this run: defaults, the work area, and FLAG_STATUS values from --status-map. */
-export function cliMapping(workArea: string | undefined, statusMap: string | null | undefined): SchemaMapping {
-  const area = workArea ?? DEFAULT_SCHEMA_MAPPING.workArea;
+/**
+ * The mapping for this run: the base (the schema mapping saved in the store's settings, as the
+ * app uses it), then the work area and the FLAG_STATUS values from --status-map on top.
+ */
+export function cliMapping(base: SchemaMapping, workArea: string | undefined, statusMap: string | null | undefined): SchemaMapping {
+  const area = workArea ?? base.workArea;
   if (!/^(\d{2}(\.\d{2})?)?$/.test(area)) throw new BadInput(`--work-area "${area}" tidak sah. Contoh: 73.72, 73, atau kosong untuk mematikan.`);
-  const flagStatus: SchemaMapping['flagStatus'] = { ...DEFAULT_SCHEMA_MAPPING.flagStatus };
+  const flagStatus: SchemaMapping['flagStatus'] = { ...base.flagStatus };
   if (statusMap) {
     for (const k of Object.keys(flagStatus)) if (k !== '0') delete flagStatus[k];
     for (const pair of statusMap.split(',').filter(Boolean)) {
@@ -51,7 +58,7 @@ export function cliMapping(workArea: string | undefined, statusMap: string | nul
       flagStatus[value] = parsed.data;
     }
   }
-  return { ...DEFAULT_SCHEMA_MAPPING, workArea: area, flagStatus };
+  return { ...base, workArea: area, flagStatus };
 }
 
 export async function runMatchCommand(argv: string[], ctx: MatchCliContext): Promise<number> {
@@ -73,11 +80,12 @@ export async function runMatchCommand(argv: string[], ctx: MatchCliContext): Pro
   if (!file) return fail(2, 'Berkas OPD belum disebut. Pemakaian: padan match BERKAS --registry demo|sqlite:LOKASI|oracle://...');
   if (!existsSync(file)) return fail(2, `Berkas "${file}" tidak ditemukan.`);
   if (!o.registry) return fail(2, 'Opsi --registry wajib: demo, sqlite:LOKASI_BERKAS, atau oracle://PENGGUNA@HOST:PORT/SERVICE.');
-  let mapping: SchemaMapping;
+  // Before the import: a mistyped --registry must not cost a read of the whole file and a batch.
+  const spec = await registrySpec(o.registry);
+  if (typeof spec === 'number') return spec;
   let columnMap: Record<string, string> | undefined;
   let headerRow: number | undefined;
   try {
-    mapping = cliMapping(o['work-area'], o['status-map']);
     columnMap = o.map ? parseColumnMap(o.map) : undefined;
     if (o['header-row'] !== undefined) {
       headerRow = Number(o['header-row']);
@@ -88,9 +96,15 @@ export async function runMatchCommand(argv: string[], ctx: MatchCliContext): Pro
   }
   // The stages after the import need worker threads of their own: started now, they load
   // their modules while the file is read (idle and unref'd until used, never kept alive).
-  if (!o.registry.startsWith('oracle:')) prewarmCandidateWorker();
+  if (spec.kind !== 'oracle') prewarmCandidateWorker();
   if (o.out && !/\.csv$/i.test(o.out)) (await import('../export/index.ts')).prewarmExport();
   const db = ctx.openStore(o['data-dir']);
+  let mapping: SchemaMapping;
+  try {
+    mapping = cliMapping(getSchemaMapping(db), o['work-area'], o['status-map']);
+  } catch (err) {
+    return fail(2, (err as Error).message);
+  }
   const agency = resolveAgency(db, o.agency);
   const program = o.program ? resolveProgram(db, o.program, agency.id) : null;
 
@@ -112,8 +126,8 @@ export async function runMatchCommand(argv: string[], ctx: MatchCliContext): Pro
     return fail(err instanceof ImportError || err instanceof BadInput ? 2 : 1, `Impor gagal: ${(err as Error).message}`);
   }
   const tImport = performance.now();
-  setSetting(db, savedKey(batchId), { registry: o.registry, workArea: mapping.workArea, statusMap: o['status-map'] ?? null } satisfies Saved);
-  return matchAndWrite(db, ctx, batchId, o.registry, mapping, o, { import: tImport - t0, start: tImport }, importSummary);
+  setSetting(db, savedKey(batchId), { registry: o.registry, workArea: mapping.workArea, statusMap: o['status-map'] ?? null, mapping } satisfies Saved);
+  return matchAndWrite(db, ctx, batchId, spec, mapping, o, { import: tImport - t0, start: tImport }, importSummary);
 }
 
 export async function runResumeCommand(argv: string[], ctx: MatchCliContext): Promise<number> {
@@ -126,29 +140,35 @@ export async function runResumeCommand(argv: string[], ctx: MatchCliContext): Pr
   const { values: o, positionals } = args;
   const batchId = Number(positionals[0]);
   if (!Number.isInteger(batchId) || batchId < 1) return fail(2, 'Nomor batch belum disebut. Pemakaian: padan resume BATCH');
+  const given = o.registry !== undefined ? await registrySpec(o.registry) : null;
+  if (typeof given === 'number') return given;
   const db = ctx.openStore(o['data-dir']);
   const exists = db.prepare('SELECT state FROM batches WHERE id = ?').get(batchId) as { state: string } | undefined;
   if (!exists) return fail(2, `Batch ${batchId} tidak ada di basis data lokal.`);
   const saved = getSetting<Saved | null>(db, savedKey(batchId), savedSchema.nullable(), null);
-  const registryArg = o.registry ?? saved?.registry;
-  if (!registryArg) return fail(2, 'Registri untuk batch ini tidak tercatat. Sebutkan --registry.');
+  const spec = given ?? (saved ? await registrySpec(saved.registry) : null);
+  if (spec === null) return fail(2, `Registri untuk batch ${batchId} tidak tercatat. Sebutkan --registry demo|sqlite:LOKASI|oracle://...`);
+  if (typeof spec === 'number') return spec;
   let mapping: SchemaMapping;
   try {
-    mapping = cliMapping(o['work-area'] ?? saved?.workArea, o['status-map'] ?? saved?.statusMap);
+    // The mapping the run started with; options given now still win.
+    mapping = saved?.mapping
+      ? cliMapping(saved.mapping, o['work-area'], o['status-map'])
+      : cliMapping(getSchemaMapping(db), o['work-area'] ?? saved?.workArea, o['status-map'] ?? saved?.statusMap);
   } catch (err) {
     return fail(2, (err as Error).message);
   }
-  return matchAndWrite(db, ctx, batchId, registryArg, mapping, o, { import: 0, start: performance.now() }, null);
+  return matchAndWrite(db, ctx, batchId, spec, mapping, o, { import: 0, start: performance.now() }, null);
 }
 
 async function matchAndWrite(
-  db: Database, ctx: MatchCliContext, batchId: number, registryArg: string, mapping: SchemaMapping,
+  db: Database, ctx: MatchCliContext, batchId: number, spec: RegistrySpec, mapping: SchemaMapping,
   o: { rows?: string; summary?: string; out?: string }, t: { import: number; start: number }, importSummary: unknown,
 ): Promise<number> {
-  const { parseRegistryArg, openRegistry } = await import('../registry/open.ts');
+  const { openRegistry } = await import('../registry/open.ts');
   let registry: Registry;
   try {
-    registry = await openRegistry(parseRegistryArg(registryArg), mapping);
+    registry = await openRegistry(spec, mapping);
   } catch (err) {
     if (isConnectionError(err)) return queued(db, ctx, batchId, err as Error);
     return fail(2, `Registri tidak dapat dibuka: ${(err as Error).message}`);
@@ -192,6 +212,18 @@ function queued(db: Database, ctx: MatchCliContext, batchId: number, err: Error)
     appendAudit(db, { operator: ctx.operator, action: 'MATCH_QUEUED', batchId, detail: { code: (err as { code?: string }).code ?? null } });
   })();
   return fail(3, message);
+}
+
+/** The registry spec from --registry, or exit code 2 (with the reason) for a malformed value. */
+async function registrySpec(arg: string): Promise<RegistrySpec | number> {
+  const { parseRegistryArg } = await import('../registry/open.ts');
+  try {
+    return parseRegistryArg(arg);
+  } catch (err) {
+    // Its own errors say what is wrong and what to write; the rest is the schema's (a port out of range, ...).
+    if ((err as Error).name === 'RegistryError') return fail(2, (err as Error).message);
+    return fail(2, `Registri "${arg}" tidak sah: port harus 1–65535, pengguna, host dan service tidak boleh kosong. Contoh: oracle://padan@10.0.0.5:1521/SIAKDB.`);
+  }
 }
 
 function parseColumnMap(s: string): Record<string, string> {
