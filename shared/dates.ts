@@ -32,18 +32,17 @@ const MONTHS: Readonly<Record<string, number>> = Object.freeze(
 
 const FAIL: ParsedDate = Object.freeze({ iso: null, ok: false });
 
-/** Reads an Excel serial number or a day-first date text. */
+/** Reads an Excel serial number or a day-first date text (see birthDateOfCell for cells). */
 export function parseDate(value: string | number | null | undefined, opts: DateOptions = {}): ParsedDate {
   const ref = opts.referenceYear ?? currentYear();
   if (value === null || value === undefined) return FAIL;
   if (typeof value === 'number') return fromSerial(value);
   const t = value.trim().toUpperCase().replace(/\s+/g, ' ');
   if (t === '') return FAIL;
-  // A bare 5-digit number in a date column is an Excel serial that lost its format (CSV
-  // export); 4 digits are more likely a year alone, which is not a date.
-  if (/^\d+(\.\d+)?$/.test(t)) {
-    return /^\d{5}(\.\d+)?$/.test(t) ? fromSerial(Number(t)) : FAIL;
-  }
+  // Bare digits are never read as an Excel serial: 12345 or 1980 shown as a number is what
+  // the agency typed, and turning it into a day would be a guess (see birthDateOfCell for
+  // cells Excel formats as dates). Only 8 digits are a date: ddmmyyyy or yyyymmdd.
+  if (/^\d+(\.\d+)?$/.test(t)) return /^\d{8}$/.test(t) ? eightDigits(t) : FAIL;
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(t);
   if (m) return make(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{2}|\d{4})$/.exec(t);
@@ -55,10 +54,47 @@ export function parseDate(value: string | number | null | undefined, opts: DateO
     if (month === undefined) return FAIL;
     return make(year(m[3]!, ref), month, Number(m[1]));
   }
-  // An 8-digit ddmmyyyy as some registers write it.
-  m = /^(\d{2})(\d{2})(\d{4})$/.exec(t);
-  if (m) return make(Number(m[3]), Number(m[2]), Number(m[1]));
   return FAIL;
+}
+
+/**
+ * "01031980" (ddmmyyyy, as some registers write it; day first as always) or "19800301"
+ * (yyyymmdd, from database exports). At most one reading is valid: ddmmyyyy needs digits 5-6
+ * to start a year (18-22) and yyyymmdd needs them to be a month (01-12), so the valid one
+ * is taken without guessing.
+ */
+function eightDigits(t: string): ParsedDate {
+  const dmy = make(Number(t.slice(4)), Number(t.slice(2, 4)), Number(t.slice(0, 2)));
+  return dmy.ok ? dmy : make(Number(t.slice(0, 4)), Number(t.slice(4, 6)), Number(t.slice(6)));
+}
+
+// What a number format shows for a date: 12/05/1980, 1980-05-12, 5/12/80, 12 May 1980, May-80.
+const DATE_SHOWN = /\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}|\d\s*[A-Za-z]{3,}|[A-Za-z]{3,}[\s\-/.,]*\d/;
+
+/**
+ * The birth date of a spreadsheet cell: its displayed text, and its stored number when the
+ * cell is numeric. A numeric cell is read as an Excel serial only when Excel shows it as a
+ * date (its number format is a date format) and the serial is a plausible birth date;
+ * otherwise its text is read like any other, so 1980 or 12345 in a General cell is kept
+ * and flagged, not turned into a day. The serial, not the text, is read for a date cell:
+ * the default date format shows month first (5/12/80).
+ */
+export function birthDateOfCell(text: string, serial: number | undefined, opts: DateOptions = {}): ParsedDate {
+  if (serial === undefined || !DATE_SHOWN.test(text)) return parseDate(text, opts);
+  return birthDateFromSerial(serial, opts);
+}
+
+/**
+ * A serial of a date-formatted cell as a birth date. Serials below 2101 (before October
+ * 1905) are not: nobody that old is on an agency's list, and such small numbers are a year
+ * (1980 shows as 02/06/1905), a month or a day typed into a date cell. Nor is a date after
+ * the reference year: a birth is never in the future.
+ */
+export function birthDateFromSerial(serial: number, opts: DateOptions = {}): ParsedDate {
+  if (!(serial >= 2101)) return FAIL;
+  const p = fromSerial(serial);
+  if (p.iso === null || Number(p.iso.slice(0, 4)) > (opts.referenceYear ?? currentYear())) return FAIL;
+  return p;
 }
 
 /**

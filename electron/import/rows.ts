@@ -1,7 +1,7 @@
 // Turns the sheet's data rows into import rows: the cells verbatim, the NIK cleaned and
 // checked, the elements normalised, and findings flagged (never guessed).
 import { cellNumber, cellText, type ImportFlag, type SheetCell } from '../../shared/columns.ts';
-import { parseDate, splitTtl } from '../../shared/dates.ts';
+import { birthDateOfCell, splitTtl } from '../../shared/dates.ts';
 import type { Field } from '../../shared/domain.ts';
 import { cleanNik, compareNikWithRow, type NikReason } from '../../shared/nik.ts';
 import type { ColumnMapping } from './mapping.ts';
@@ -107,8 +107,7 @@ export function createRowBuilder(
     const dateCell = pick(cells, cDate);
     if (dateCell !== undefined && cellText(dateCell).trim() !== '') {
       birthDateRaw = cellText(dateCell).trim();
-      // A numeric date cell is an Excel serial: its displayed text may be month-first (m/d/yy).
-      const p = parseDate(cellNumber(dateCell) ?? birthDateRaw, dateOpts);
+      const p = birthDateOfCell(birthDateRaw, cellNumber(dateCell), dateOpts);
       birthDate = p.iso;
       if (!p.ok) flags.push('TGL_TIDAK_TERBACA');
     }
@@ -141,8 +140,11 @@ export function createRowBuilder(
       if (diff.sexDiffers) flags.push('NIK_JK_BEDA');
     }
     let duplicateOfRow: number | null = null;
-    // Damaged digits (RUSAK_EXCEL ...0000) of different people may coincide: not duplicates.
-    if (nik.clean && nik.reason === null) {
+    // A NIK Excel may have damaged (RUSAK_EXCEL ...0000, or a suspect numeric cell whose
+    // digit 16 became 0) is not the person's NIK: 7372012345678901 and ...902 both arrive as
+    // ...900. It takes no part in duplicate checks, neither as duplicate nor as first row;
+    // the match's repair finds who each one is. Intact NIKs are checked as always.
+    if (nik.clean && nik.reason === null && !nik.suspect) {
       const first = firstRow.get(nik.clean);
       if (first === undefined) firstRow.set(nik.clean, i + 1);
       else {

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listSheets, prepareImport } from '../../../electron/import/index.ts';
-import { nik, tempDir, writeWorkbook, type Aoa } from '../../fixtures/import/make.ts';
+import { excelDate, nik, tempDir, writeWorkbook, type Aoa } from '../../fixtures/import/make.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -25,7 +25,7 @@ const defects: Aoa = [
   [5, '', 'TANPA NIK', '', ''],
   [6, '737201120580001', 'KURANG DIGIT', 'kemarin', 'L'],
   [7, N1, 'DUPLIKAT', '12/06/1980', 'P'],
-  [8, `7372 0112 0580 0002`, 'SPASI', 29353, 'LAKI-LAKI'],
+  [8, `7372 0112 0580 0002`, 'SPASI', excelDate(12, 5, 1980), 'LAKI-LAKI'],
   [],
   ['JUMLAH', '', '8 orang'],
 ];
@@ -59,13 +59,16 @@ describe.each(['xlsx', 'xls', 'ods'] as const)('%s workbook with every NIK defec
     expect(p.rows[2]!.flags).toContain('NIK_CURIGA_EXCEL');
     expect(Array.isArray(p.rows[2]!.cells[1])).toBe(true);
     expect(p.summary.suspects).toBe(1);
-    expect(p.rows[7]!.birthDate).toBe('1980-05-12'); // serial
+    expect(p.rows[7]!.birthDate).toBe('1980-05-12'); // a date cell: its serial
   });
 });
 
+/** As Excel saves a sheet as CSV: every cell as it is shown, a date cell as dd/mm/yyyy. */
 function csvText(delim: string): string {
+  const shown = (v: Aoa[number][number]): string =>
+    v === null || v === undefined ? '' : typeof v === 'object' ? v.date.split('-').reverse().join('/') : String(v);
   return defects
-    .map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))).map((v) => (v.includes(delim) ? `"${v}"` : v)).join(delim))
+    .map((r) => r.map(shown).map((v) => (v.includes(delim) ? `"${v}"` : v)).join(delim))
     .join('\r\n');
 }
 
