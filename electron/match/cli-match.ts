@@ -2,6 +2,7 @@
 // rows (JSONL, streamed), the summary and optionally the result workbook. Exit codes:
 // 0 done, 2 bad input, 3 registry unreachable (batch saved, resumable), 1 anything else.
 import { existsSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { flagTargetSchema, schemaMappingSchema, type SchemaMapping } from '../../shared/registry-mapping.ts';
@@ -218,12 +219,30 @@ function queued(db: Database, ctx: MatchCliContext, batchId: number, err: Error)
 async function registrySpec(arg: string): Promise<RegistrySpec | number> {
   const { parseRegistryArg } = await import('../registry/open.ts');
   try {
-    return parseRegistryArg(arg);
+    return await registryFileReady(parseRegistryArg(arg));
   } catch (err) {
+    if (err instanceof BadInput) return fail(2, err.message);
     // Its own errors say what is wrong and what to write; the rest is the schema's (a port out of range, ...).
     if ((err as Error).name === 'RegistryError') return fail(2, (err as Error).message);
     return fail(2, `Registri "${arg}" tidak sah: port harus 1–65535, pengguna, host dan service tidak boleh kosong. Contoh: oracle://padan@10.0.0.5:1521/SIAKDB.`);
   }
+}
+
+/**
+ * A registry file is local: a mistyped sqlite: path is bad input, found before the import
+ * (the SQLite adapter alone would report it as unreachable and queue the batch). The demo
+ * registry is made on first use, as the app does at its first start.
+ */
+async function registryFileReady(spec: RegistrySpec): Promise<RegistrySpec> {
+  if (spec.kind === 'oracle' || existsSync(spec.path)) return spec;
+  if (spec.kind === 'sqlite') {
+    throw new BadInput(`Berkas registri "${spec.path}" tidak ditemukan. Periksa lokasi berkas SQLite berskema SIAK itu, atau pakai --registry demo.`);
+  }
+  process.stderr.write(`Registri demo belum ada; membuatnya sekali di ${dirname(spec.path)} ...\n`);
+  const { generateDemoRegistry } = await import('../demo/index.ts');
+  const { demoPersonsFromEnv } = await import('../runtime/registry-config.ts');
+  await generateDemoRegistry({ dir: dirname(spec.path), fileName: basename(spec.path), persons: demoPersonsFromEnv() });
+  return spec;
 }
 
 function parseColumnMap(s: string): Record<string, string> {

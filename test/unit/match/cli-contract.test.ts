@@ -2,7 +2,7 @@
 // SUMMARY.json, and the mapping options. Runs the CLI's main in-process (the routing of
 // bin/padan.mjs without the process) on a generated demo sample against the demo registry.
 import net from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -167,6 +167,7 @@ describe('padan match: exit 2 for bad input, before anything is imported', () =>
     ['an Oracle port out of range', () => ['match', sample, '--registry', 'oracle://padan@127.0.0.1:99999/SIAK'], /port harus 1–65535/],
     ['a bad --status-map', () => ['match', sample, '--registry', reg(), '--status-map', '1=HILANG'], /--status-map "1=HILANG" tidak sah/],
     ['a bad --work-area', () => ['match', sample, '--registry', reg(), '--work-area', '7372'], /--work-area "7372" tidak sah/],
+    ['a registry file that is not there', () => ['match', sample, '--registry', `sqlite:${join(dir, 'siak-salah-ketik.sqlite')}`], /siak-salah-ketik\.sqlite" tidak ditemukan/],
   ])('%s', async (_, args, message) => {
     const r = await padan(...args(), '--data-dir', dataDir());
     expect(r.code).toBe(2);
@@ -180,6 +181,24 @@ describe('padan match: exit 2 for bad input, before anything is imported', () =>
     expect(r.err).toMatch(/PADAN_ORACLE_PASSWORD/);
     expect(batchCount(dataDir())).toBe(0);
   });
+});
+
+describe('padan match --registry demo in a data folder without one', () => {
+  it('makes the demo registry there first (as the app does at its first start), then matches', async () => {
+    const dataDir = join(dir, 'data-fresh');
+    process.env.PADAN_DEMO_PERSONS = '300';
+    try {
+      const out = mkdtempSync(join(dir, 'out-'));
+      const r = await padan('match', sample, '--registry', 'demo', '--summary', join(out, 'summary.json'), '--data-dir', dataDir);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toMatch(/Registri demo belum ada/);
+      expect(existsSync(join(dataDir, 'demo', 'registry-demo.sqlite'))).toBe(true);
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary;
+      expect(summary.status.BELUM_DIPERIKSA ?? 0).toBe(0);
+    } finally {
+      delete process.env.PADAN_DEMO_PERSONS;
+    }
+  }, 60_000);
 });
 
 describe('padan match: registry unreachable, then padan resume', () => {
