@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencyInfo, ProgramInfo } from '../../../shared/api/agencies.ts';
 import { padan, unwrap } from '../api.ts';
@@ -12,6 +12,8 @@ import { StepSheet } from './impor/StepSheet.tsx';
 import { Stepper } from './impor/Stepper.tsx';
 import { useImportWizard } from './impor/useImportWizard.ts';
 import './impor/impor.css';
+
+const STEP_NAMES = ['file', 'sheet', 'mapping', 'check'] as const;
 
 /** Import wizard: file and purpose, sheet, header and mapping, check and save. */
 export default function ImporPage() {
@@ -31,16 +33,30 @@ export default function ImporPage() {
     !w.purpose.letterNo.trim() && t('purpose.letterNo'),
     !w.purpose.receivedOn && t('purpose.receivedOn'),
   ].filter(Boolean) as string[];
+  const [headerPending, setHeaderPending] = useState(false);
   const hasNik = w.preview?.columns.some((c) => c.field === 'NIK') ?? false;
-  const reachable = w.preview ? 3 : w.staged ? 1 : 0;
+  // A later step only with data made for the present file, sheet and agency: after any of them
+  // changes, the mapping and check steps wait until the preview is asked for again.
+  const mappingReady = w.previewCurrent;
+  const checkReady = mappingReady && hasNik && !headerPending;
+  const reachable = checkReady ? 3 : mappingReady ? 2 : w.staged ? 1 : 0;
+
+  // Keyboard users land at the top of each new step, named for screen readers (the form's label).
+  const form = useRef<HTMLFormElement>(null);
+  const shown = useRef(w.step);
+  useEffect(() => {
+    if (shown.current !== w.step) form.current?.focus();
+    shown.current = w.step;
+  }, [w.step]);
 
   const next = () => {
     if (w.step === 0) {
       if (missing.length) return w.setError(t('required', { fields: missing.join(', ') }));
       return void w.stage();
     }
-    if (w.step === 1) return void w.loadPreview();
-    if (w.step === 2) return w.setStep(3);
+    if (w.step === 1) return void w.toMapping();
+    if (w.step === 2) return checkReady ? w.setStep(3) : undefined;
+    if (!checkReady) return;
     if (w.preview?.duplicateOf) return setDupOpen(true);
     void w.save(false);
   };
@@ -59,9 +75,10 @@ export default function ImporPage() {
       <div className="page-head">
         <div><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
       </div>
-      <Stepper step={w.step} reachable={reachable} onGo={(s) => (s === 2 && w.preview ? w.setStep(2) : s === 1 ? w.setStep(1) : w.setStep(s))} />
+      <Stepper step={w.step} reachable={reachable} busy={w.busy !== null} onGo={w.setStep} />
       {w.error && <div className="alert error" role="alert">{w.error}</div>}
-      <form className="panel wizard-panel" onSubmit={(e) => { e.preventDefault(); next(); }} aria-busy={w.busy !== null}>
+      <form ref={form} tabIndex={-1} className="panel wizard-panel" aria-label={t('stepOf', { n: w.step + 1, name: t(`steps.${STEP_NAMES[w.step]}`) })}
+        onSubmit={(e) => { e.preventDefault(); next(); }} aria-busy={w.busy !== null}>
         {w.step === 0 && (
           <div className="step-file">
             <div>
@@ -80,7 +97,7 @@ export default function ImporPage() {
           <>
             <h2>{t('mapping.title')}</h2>
             <p className="muted small-print">{t('mapping.help')}</p>
-            <StepMapping preview={w.preview} onRemap={(o) => void w.loadPreview(o)} />
+            <StepMapping preview={w.preview} onRemap={(o) => void w.loadPreview(o)} onPending={setHeaderPending} />
           </>
         )}
         {w.step === 3 && w.preview && w.staged && (
@@ -94,7 +111,7 @@ export default function ImporPage() {
         <div className="wizard-nav">
           <button type="button" className="btn ghost" disabled={w.step === 0 || w.busy !== null} onClick={() => w.setStep(w.step - 1)}>{t('nav.back')}</button>
           <span className="muted">{w.busy === 'reading' ? t('nav.reading') : w.busy === 'saving' ? t('nav.saving') : ''}</span>
-          <button type="submit" className="btn" disabled={w.busy !== null || (w.step === 1 && !w.sheet) || (w.step >= 2 && !hasNik)}>
+          <button type="submit" className="btn" disabled={w.busy !== null || (w.step === 1 && !w.sheet) || (w.step >= 2 && !checkReady)}>
             {w.step === 3 ? t('nav.save') : t('nav.next')}
           </button>
         </div>

@@ -12,6 +12,8 @@ const en: typeof id = {
     hint: 'Formats: .xlsx, .xls, .ods, .csv · at most {{mb}} MB',
     selected: 'Selected file',
     change: 'Change file',
+    tooLarge: 'The file "{{name}}" is {{size}} MB, over the {{mb}} MB limit, so it cannot be imported. Split it into smaller files, or save only the data sheet again as .xlsx or CSV (without pictures and heavy formatting), then choose it again.',
+    empty: 'The file "{{name}}" is empty (0 bytes). Ask the agency to send it again, then choose it again.',
   },
   purpose: {
     title: 'Purpose of processing',
@@ -39,7 +41,10 @@ const en: typeof id = {
     manual: 'chosen by hand',
     titleRows: 'Rows above the header (skipped)',
     rowNo: 'Row',
-    noNik: 'No NIK column yet. Choose the column that holds the NIK.',
+    noNik: 'No NIK column was found. In the list above the column that holds the NIK (16 digits), choose "NIK". If that column is not shown, check the header row number first. Next is enabled once a NIK column is chosen.',
+    headerGuessed: 'The header row was not recognised, so row {{row}} (the first filled row) is used as the header. If that is wrong, type the right header row in "Header row" and press Enter, then choose the element of each column.',
+    pending: 'Press Enter or Apply to use this header row.',
+    column: 'Column {{letter}}',
     twice: '{{field}} is chosen for more than one column.',
     shown: 'Showing the first {{count}} of {{total}} data rows.',
   },
@@ -61,6 +66,7 @@ const en: typeof id = {
   fields: { NIK: 'NIK', TTL: 'Place, date of birth (TTL)' },
   nav: { back: 'Back', next: 'Next', save: 'Save batch', saving: 'Saving…', reading: 'Reading file…' },
   required: 'Please fill in: {{fields}}.',
+  stepOf: 'Step {{n}} of 4: {{name}}',
   duplicate: {
     title: 'This file was imported before',
     text: 'The very same file was imported for this agency as batch #{{id}} on {{at}} ({{file}}).',

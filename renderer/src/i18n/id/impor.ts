@@ -11,6 +11,8 @@ export default {
     hint: 'Format: .xlsx, .xls, .ods, .csv · paling besar {{mb}} MB',
     selected: 'Berkas terpilih',
     change: 'Ganti berkas',
+    tooLarge: 'Berkas "{{name}}" berukuran {{size}} MB, melebihi batas {{mb}} MB, sehingga tidak dapat diimpor. Pecah berkas menjadi beberapa berkas yang lebih kecil, atau simpan ulang hanya lembar datanya sebagai .xlsx atau CSV (tanpa gambar dan format berlebih), lalu pilih lagi.',
+    empty: 'Berkas "{{name}}" kosong (0 byte). Minta instansi mengirim ulang berkasnya, lalu pilih lagi.',
   },
   purpose: {
     title: 'Tujuan pemrosesan',
@@ -43,7 +45,10 @@ export default {
     manual: 'dipilih manual',
     titleRows: 'Baris di atas judul (dilewati)',
     rowNo: 'Baris',
-    noNik: 'Belum ada kolom NIK. Pilih kolom yang berisi NIK.',
+    noNik: 'Kolom NIK tidak ditemukan otomatis. Pada daftar di atas kolom yang berisi NIK (16 angka), pilih "NIK". Bila kolom itu tidak tampak, periksa dulu nomor baris judul kolom. Tombol Lanjut aktif setelah kolom NIK dipilih.',
+    headerGuessed: 'Baris judul kolom tidak dikenali otomatis, jadi baris {{row}} (baris terisi pertama) dipakai sebagai judul. Bila keliru, isi nomor baris judul yang benar di kotak "Baris judul kolom" lalu tekan Enter, kemudian pilih elemen untuk setiap kolom.',
+    pending: 'Tekan Enter atau Terapkan untuk memakai baris judul ini.',
+    column: 'Kolom {{letter}}',
     twice: '{{field}} dipilih untuk lebih dari satu kolom.',
     shown: 'Menampilkan {{count}} baris pertama dari {{total}} baris data.',
   },
@@ -65,6 +70,7 @@ export default {
   fields: { NIK: 'NIK', TTL: 'Tempat, tgl lahir (TTL)' },
   nav: { back: 'Kembali', next: 'Lanjut', save: 'Simpan batch', saving: 'Menyimpan…', reading: 'Membaca berkas…' },
   required: 'Lengkapi: {{fields}}.',
+  stepOf: 'Langkah {{n}} dari 4: {{name}}',
   duplicate: {
     title: 'Berkas ini sudah pernah diimpor',
     text: 'Berkas yang sama persis sudah diimpor untuk OPD ini sebagai batch #{{id}} pada {{at}} ({{file}}).',

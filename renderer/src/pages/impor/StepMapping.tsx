@@ -10,13 +10,24 @@ function confidenceClass(c: number): string {
 
 /**
  * The sheet as read: title rows greyed, the header row with a field choice per column,
- * then the first data rows. A changed choice or header row asks the engine again.
+ * then the first data rows. A changed choice or header row asks the engine again; a header
+ * row typed but not applied is reported (onPending) so the wizard does not go on without it.
  */
-export function StepMapping({ preview, onRemap }: { preview: ImportPreview; onRemap: (o: { headerRow?: number; map?: FieldMap }) => void }) {
+export function StepMapping({ preview, onRemap, onPending }: {
+  preview: ImportPreview; onRemap: (o: { headerRow?: number; map?: FieldMap }) => void; onPending: (pending: boolean) => void;
+}) {
   const { t } = useTranslation('impor');
   const { t: tc } = useTranslation();
   const [headerRow, setHeaderRow] = useState(String(preview.headerRow));
   useEffect(() => setHeaderRow(String(preview.headerRow)), [preview.headerRow]);
+  const wanted = Number(headerRow);
+  const usable = Number.isInteger(wanted) && wanted >= 1;
+  const pending = headerRow !== String(preview.headerRow);
+  useEffect(() => {
+    onPending(pending);
+    return () => onPending(false);
+  }, [pending, onPending]);
+  const apply = () => { if (usable && pending) onRemap({ headerRow: wanted }); };
   const label = (f: Field) => (f === 'NIK' || f === 'TTL' ? t(`fields.${f}`) : tc(`element.${f}`));
   const choose = (column: number, value: string) => {
     const map = mapOf(preview);
@@ -29,15 +40,19 @@ export function StepMapping({ preview, onRemap }: { preview: ImportPreview; onRe
     <div className="mapping">
       <div className="mapping-bar">
         <label className="field inline">{t('mapping.headerRow')}
-          <input type="number" min={1} value={headerRow} onChange={(e) => setHeaderRow(e.target.value)}
-            onKeyDown={(e) => { if (e.key === 'Enter' && Number(headerRow) >= 1) onRemap({ headerRow: Number(headerRow) }); }} />
+          {/* Enter applies the row here; it must not submit the wizard's form (next step). */}
+          <input type="number" min={1} value={headerRow} aria-describedby={pending ? 'header-pending' : undefined}
+            onChange={(e) => setHeaderRow(e.target.value)}
+            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); apply(); } }} />
         </label>
-        <button type="button" className="btn ghost small" disabled={!(Number(headerRow) >= 1) || Number(headerRow) === preview.headerRow}
-          onClick={() => onRemap({ headerRow: Number(headerRow) })}>{t('mapping.apply')}</button>
+        <button type="button" className="btn ghost small" disabled={!usable || !pending} onClick={apply}>{t('mapping.apply')}</button>
         <button type="button" className="btn ghost small" onClick={() => onRemap({})}>{t('mapping.redetect')}</button>
-        <span className="muted small-print">{t('mapping.shown', { count: preview.rows.length, total: preview.validation.rows })}</span>
+        {pending
+          ? <span id="header-pending" className="warn-text small-print">{t('mapping.pending')}</span>
+          : <span className="muted small-print">{t('mapping.shown', { count: preview.rows.length, total: preview.validation.rows })}</span>}
       </div>
-      {!cols.some((c) => c.field === 'NIK') && <div className="alert error">{t('mapping.noNik')}</div>}
+      {!preview.headerDetected && <div className="alert warn" role="status">{t('mapping.headerGuessed', { row: preview.headerRow })}</div>}
+      {!cols.some((c) => c.field === 'NIK') && <div className="alert error" role="status">{t('mapping.noNik')}</div>}
       <div className="sheet-scroll">
         <table className="sheet-table">
           <thead>
@@ -46,15 +61,15 @@ export function StepMapping({ preview, onRemap }: { preview: ImportPreview; onRe
               <th className="rowno" />
               {cols.map((c) => (
                 <th key={c.index} className={c.field ? 'mapped' : ''}>
-                  <select aria-label={`Kolom ${c.letter}`} value={c.field ?? ''} onChange={(e) => choose(c.index, e.target.value)}>
+                  <select aria-label={t('mapping.column', { letter: c.letter })} value={c.field ?? ''} onChange={(e) => choose(c.index, e.target.value)}>
                     <option value="">{t('mapping.none')}</option>
                     {FIELDS.map((f) => <option key={f} value={f}>{label(f)}</option>)}
                   </select>
-                  {c.field && (
-                    <span className={`badge ${confidenceClass(c.confidence)}`}>
-                      {t('mapping.confidence', { pct: Math.round(c.confidence * 100) })}
-                    </span>
-                  )}
+                  {c.field && (c.manual
+                    ? <span className="badge info" data-testid={`source-${c.letter}`}>{t('mapping.manual')}</span>
+                    : <span className={`badge ${confidenceClass(c.confidence)}`} data-testid={`source-${c.letter}`}>
+                        {t('mapping.confidence', { pct: Math.round(c.confidence * 100) })}
+                      </span>)}
                 </th>
               ))}
             </tr>

@@ -41,6 +41,9 @@ export function useImportWizard() {
   const [staged, setStaged] = useState<StagedFile | null>(null);
   const [sheet, setSheet] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // What the preview was made for: a preview of another sheet or agency is stale (steps ahead
+  // must not show it), and one of the same sheet can be refreshed keeping the user's choices.
+  const [previewFor, setPreviewFor] = useState<{ stagedId: string; sheet: string; agencyId: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ batchId: number; rows: number } | null>(null);
@@ -62,6 +65,7 @@ export function useImportWizard() {
     setFile(f);
     setStaged(null);
     setPreview(null);
+    setPreviewFor(null);
     setError(null);
   };
 
@@ -76,8 +80,11 @@ export function useImportWizard() {
     setStep(1);
   };
 
+  const previewCurrent = !!preview && !!staged && previewFor?.stagedId === staged.stagedId && previewFor.sheet === sheet && previewFor.agencyId === purpose.agencyId;
+
   const loadPreview = async (opts: { headerRow?: number; map?: FieldMap } = {}) => {
     if (!staged || !sheet) return;
+    const key = { stagedId: staged.stagedId, sheet, agencyId: purpose.agencyId };
     const p = await guard('reading', () =>
       unwrap(padan.batch.preview({
         stagedId: staged.stagedId, sheet,
@@ -88,12 +95,22 @@ export function useImportWizard() {
     );
     if (p) {
       setPreview(p);
+      setPreviewFor(key);
       setStep(2);
     }
   };
 
+  /** From the sheet step: the current preview as it is, the same sheet's refreshed with the user's choices, or a fresh one. */
+  const toMapping = async () => {
+    if (previewCurrent) return setStep(2);
+    if (preview && staged && previewFor?.stagedId === staged.stagedId && previewFor.sheet === sheet) {
+      return loadPreview({ headerRow: preview.headerRow, map: mapOf(preview) });
+    }
+    return loadPreview();
+  };
+
   const save = async (allowDuplicate: boolean) => {
-    if (!staged || !preview) return;
+    if (!staged || !preview || !previewCurrent) return;
     const r = await guard('saving', () =>
       unwrap(padan.batch.save({
         stagedId: staged.stagedId, sheet: preview.sheet, headerRow: preview.headerRow, map: mapOf(preview),
@@ -114,7 +131,10 @@ export function useImportWizard() {
     setPurpose((p) => ({ ...p, letterNo: '', purpose: '' }));
   };
 
-  return { step, setStep, file, chooseFile, purpose, setPurpose, staged, sheet, setSheet, preview, busy, error, setError, saved, stage, loadPreview, save, reset };
+  return {
+    step, setStep, file, chooseFile, purpose, setPurpose, staged, sheet, setSheet, preview, previewCurrent,
+    busy, error, setError, saved, stage, loadPreview, toMapping, save, reset,
+  };
 }
 
 export type ImportWizard = ReturnType<typeof useImportWizard>;
