@@ -54,11 +54,13 @@ export function parseRegistryArg(s: string, env: NodeJS.ProcessEnv = process.env
   }
   const m = /^oracle:\/\/([^@/]+)@([^:/]+|\[[^\]]+\]):(\d{1,5})\/(.+)$/.exec(arg);
   if (m) {
+    // The address first: a wrong port should not be reported as a missing password.
+    const spec = registrySpecSchema.parse({ kind: 'oracle', user: decodeURIComponent(m[1]!), host: m[2]!, port: Number(m[3]), serviceName: m[4]!, password: '' });
     const password = env.PADAN_ORACLE_PASSWORD;
     if (password === undefined) {
       throw new RegistryError('REGISTRY_AUTH', 'Kata sandi Oracle belum diberikan. Setel variabel lingkungan PADAN_ORACLE_PASSWORD lalu ulangi.');
     }
-    return registrySpecSchema.parse({ kind: 'oracle', user: decodeURIComponent(m[1]!), host: m[2]!, port: Number(m[3]), serviceName: m[4]!, password });
+    return { ...spec, password };
   }
   throw usage(s);
 }

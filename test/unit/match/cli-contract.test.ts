@@ -179,6 +179,10 @@ describe('padan match: exit 2 for bad input, before anything is imported', () =>
     const r = await padan('match', sample, '--registry', 'oracle://padan@127.0.0.1:1521/SIAK', '--data-dir', dataDir());
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/PADAN_ORACLE_PASSWORD/);
+    // Without the password a wrong address is still named as such.
+    const badPort = await padan('match', sample, '--registry', 'oracle://padan@127.0.0.1:99999/SIAK', '--data-dir', dataDir());
+    expect(badPort.code).toBe(2);
+    expect(badPort.err).toMatch(/port harus 1–65535/);
     expect(batchCount(dataDir())).toBe(0);
   });
 });
