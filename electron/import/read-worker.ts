@@ -8,7 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import type { SheetCell } from '../../shared/columns.ts';
 import { decodeText, detectDelimiter, parseCsv, type CsvEncoding } from './csv.ts';
 import { ImportError, importErrors } from './errors.ts';
-import { sniffFormat, type FileFormat } from './sniff.ts';
+import { biffEncrypted, sniffFormat, type FileFormat } from './sniff.ts';
 import type { WireSource } from './source.ts';
 import { streamImport, type StreamInput } from './stream-job.ts';
 
@@ -109,18 +109,24 @@ export function readWorkbookFile(input: ReadInput): ReadResult {
   return { ...base, format: format as ReadResult['format'], encoding: null, delimiter: null, sheets };
 }
 
-/** A CFB container is either a legacy .xls or an encrypted OOXML package. */
+/**
+ * A CFB container is either a legacy .xls (its Workbook stream encrypted when it carries a
+ * FILEPASS record) or an encrypted OOXML package (EncryptionInfo + EncryptedPackage).
+ */
 function inspectCfb(buf: Buffer): 'xls' {
-  let cfb: { FullPaths: string[] };
+  let cfb: { FullPaths: string[]; FileIndex: { content?: Uint8Array | number[] | null }[] };
   try {
-    cfb = XLSX.CFB.read(buf, { type: 'buffer' });
+    cfb = XLSX.CFB.read(buf, { type: 'buffer' }) as typeof cfb;
   } catch (err) {
     throw importErrors.corrupt(err instanceof Error ? err.message.slice(0, 80) : undefined);
   }
-  const names = cfb.FullPaths.map((p) => p.replace(/^.*\//, '').replace(/\0/g, '').toLowerCase()).filter(Boolean);
+  const names = cfb.FullPaths.map((p) => p.replace(/\/$/, '').replace(/^.*\//, '').replace(/\0/g, '').toLowerCase());
   if (names.includes('encryptedpackage') || names.includes('encryptioninfo')) throw importErrors.password();
-  if (names.includes('workbook') || names.includes('book')) return 'xls';
-  throw importErrors.notSpreadsheet();
+  const book = names.findIndex((n) => n === 'workbook' || n === 'book');
+  if (book < 0) throw importErrors.notSpreadsheet();
+  const content = cfb.FileIndex[book]?.content;
+  if (content && biffEncrypted(content instanceof Uint8Array ? content : Uint8Array.from(content))) throw importErrors.password();
+  return 'xls';
 }
 
 function classifyReadError(err: unknown): ImportError {
