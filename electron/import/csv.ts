@@ -52,7 +52,7 @@ export interface CsvLimits {
   maxCellChars: number;
 }
 
-/** RFC 4180 parsing with quotes; rows as text cells. Throws ImportError past the limits. */
+/** RFC 4180 parsing with quotes; rows as text cells. Throws ImportError past the limits or on a quote left open. */
 export function parseCsv(text: string, delimiter: string, limits: CsvLimits, sheet = 'CSV'): SheetCell[][] {
   const rows: SheetCell[][] = [];
   let row: SheetCell[] = [];
@@ -72,16 +72,21 @@ export function parseCsv(text: string, delimiter: string, limits: CsvLimits, she
   while (i < n) {
     let ch = text.charCodeAt(i);
     if (ch === 34 /* " */) {
+      const open = i;
       let v = '';
       let start = i + 1;
+      let breaks = 0;
       for (;;) {
         const q = text.indexOf('"', start);
-        if (q < 0) {
-          v += text.slice(start);
-          i = n;
-          break;
-        }
+        // A quote never closed would swallow the rest of the file into this cell.
+        if (q < 0) throw importErrors.unclosedQuote(lineAt(text, open));
+        breaks += countBreaks(text, start, q);
         v += text.slice(start, q);
+        // A stray quote closed by another one far below swallows the rows between: a
+        // real cell holds a few lines (an address), not dozens.
+        if (breaks > MAX_BREAKS_IN_CELL || (breaks > 0 && v.length > limits.maxCellChars)) {
+          throw importErrors.unclosedQuote(lineAt(text, open));
+        }
         if (v.length > limits.maxCellChars) throw importErrors.cellTooLong(limits.maxCellChars);
         if (text.charCodeAt(q + 1) === 34) {
           v += '"';
@@ -114,4 +119,28 @@ export function parseCsv(text: string, delimiter: string, limits: CsvLimits, she
   }
   if (row.length > 0) endRow();
   return rows;
+}
+
+/** Line breaks a quoted cell may hold before its quote is taken for a stray one. */
+const MAX_BREAKS_IN_CELL = 20;
+
+// A scan of the cell itself: indexOf('\n') would run on past it, to the end of a file
+// without line breaks, for every quoted cell.
+function countBreaks(text: string, from: number, to: number): number {
+  let k = 0;
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) k++;
+  }
+  return k;
+}
+
+/** 1-based line of a position, as a text editor counts (\r\n, \n or a lone \r). */
+function lineAt(text: string, pos: number): number {
+  let line = 1;
+  for (let j = 0; j < pos; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) line++;
+  }
+  return line;
 }

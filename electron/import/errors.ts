@@ -10,6 +10,7 @@ export type ImportErrorCode =
   | 'TOO_MANY_ROWS'
   | 'TOO_MANY_COLUMNS'
   | 'CELL_TOO_LONG'
+  | 'CSV_UNCLOSED_QUOTE'
   | 'PARSE_TIMEOUT'
   | 'PASSWORD_PROTECTED'
   | 'CORRUPT_FILE'
@@ -53,6 +54,8 @@ export const importErrors = {
     new ImportError('TOO_MANY_COLUMNS', `Lembar "${sheet}" berisi ${cols.toLocaleString('id-ID')} kolom, melebihi batas ${max.toLocaleString('id-ID')}. Hapus kolom yang tidak diperlukan lalu coba lagi.`),
   cellTooLong: (max: number) =>
     new ImportError('CELL_TOO_LONG', `Berkas berisi sel atau baris teks yang lebih panjang dari ${max.toLocaleString('id-ID')} karakter. Ini bukan daftar data yang wajar; periksa berkasnya atau minta instansi mengirim ulang.`),
+  unclosedQuote: (line: number) =>
+    new ImportError('CSV_UNCLOSED_QUOTE', `Tanda petik (") yang dibuka di baris ${line.toLocaleString('id-ID')} berkas CSV tidak ditutup, sehingga baris-baris sesudahnya akan terbaca sebagai satu sel. Perbaiki tanda petik di baris itu (tutup atau hapus), atau buka berkas asli di Excel lalu simpan ulang sebagai CSV.`, { line }),
   timeout: (seconds: number) =>
     new ImportError('PARSE_TIMEOUT', `Pembacaan berkas dihentikan karena melebihi ${seconds} detik. Berkas mungkin terlalu besar atau rusak; simpan ulang sebagai .xlsx atau pecah menjadi beberapa berkas.`),
   password: () =>

@@ -98,6 +98,34 @@ describe('CSV', () => {
   });
 });
 
+describe('CSV quotes', () => {
+  const rows = (from: number, n: number): string[] => Array.from({ length: n }, (_, k) => `${nik(1, 1, 80, from + k)};WARGA ${from + k}`);
+  const write = (name: string, lines: string[]): string => {
+    const path = join(dir, name);
+    writeFileSync(path, lines.join('\r\n') + '\r\n');
+    return path;
+  };
+  it('a quote never closed is refused, naming the line it opens on, instead of swallowing the rest', async () => {
+    const path = write('petik-terbuka.csv', ['NIK;NAMA', ...rows(1, 2), `${nik(1, 1, 80, 3)};"ANDI BASO`, ...rows(4, 50)]);
+    const err = listSheets(path);
+    await expect(err).rejects.toMatchObject({ name: 'ImportError', code: 'CSV_UNCLOSED_QUOTE', data: { line: 4 } });
+    await expect(err).rejects.toThrow(/dibuka di baris 4 .*simpan ulang sebagai CSV/);
+  });
+  it('a stray quote closed by another far below is refused too', async () => {
+    const path = write('petik-nyasar.csv', ['NIK;NAMA', ...rows(1, 5), `${nik(1, 1, 80, 6)};"ANDI`, ...rows(7, 30), `${nik(1, 1, 80, 37)};BASO"`, ...rows(38, 5)]);
+    await expect(listSheets(path)).rejects.toMatchObject({ code: 'CSV_UNCLOSED_QUOTE', data: { line: 7 } });
+  });
+  it('quoted cells with the delimiter, doubled quotes and a few line breaks are read whole', async () => {
+    const path = write('petik-sah.csv', ['NIK;NAMA;ALAMAT', `${N1};"BASO; ANDI";"JL. BAU MASSEPE\nRT 001\nRW 002"`, `${N2};"SITI ""ICHA""";JL. A`]);
+    const p = await prepareImport(path);
+    expect(p.rows.map((r) => [r.nik, r.name, r.address])).toEqual([
+      [N1, 'BASO; ANDI', 'JL. BAU MASSEPE RT 001 RW 002'],
+      [N2, 'SITI "ICHA"', 'JL. A'],
+    ]);
+    expect(p.rows[0]!.cells[2]).toBe('JL. BAU MASSEPE\nRT 001\nRW 002');
+  });
+});
+
 describe('sheets', () => {
   it('lists every sheet with its row count; the caller picks one', async () => {
     const path = writeWorkbook(join(dir, 'multi.xlsx'), [
