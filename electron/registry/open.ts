@@ -6,17 +6,19 @@ import { openOracleRegistry, type OracleOptions } from './oracle.ts';
 import { openSqliteRegistry } from './sqlite.ts';
 import type { Registry } from './types.ts';
 
+const oracleSpecSchema = z.object({
+  kind: z.literal('oracle'),
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+  serviceName: z.string().min(1),
+  user: z.string().min(1),
+  password: z.string(),
+});
+
 export const registrySpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo'), path: z.string().min(1) }),
   z.object({ kind: z.literal('sqlite'), path: z.string().min(1) }),
-  z.object({
-    kind: z.literal('oracle'),
-    host: z.string().min(1),
-    port: z.number().int().min(1).max(65535),
-    serviceName: z.string().min(1),
-    user: z.string().min(1),
-    password: z.string(),
-  }),
+  oracleSpecSchema,
 ]);
 export type RegistrySpec = z.infer<typeof registrySpecSchema>;
 
@@ -55,7 +57,7 @@ export function parseRegistryArg(s: string, env: NodeJS.ProcessEnv = process.env
   const m = /^oracle:\/\/([^@/]+)@([^:/]+|\[[^\]]+\]):(\d{1,5})\/(.+)$/.exec(arg);
   if (m) {
     // The address first: a wrong port should not be reported as a missing password.
-    const spec = registrySpecSchema.parse({ kind: 'oracle', user: decodeURIComponent(m[1]!), host: m[2]!, port: Number(m[3]), serviceName: m[4]!, password: '' });
+    const spec = oracleSpecSchema.parse({ kind: 'oracle', user: decodeURIComponent(m[1]!), host: m[2]!, port: Number(m[3]), serviceName: m[4]!, password: '' });
     const password = env.PADAN_ORACLE_PASSWORD;
     if (password === undefined) {
       throw new RegistryError('REGISTRY_AUTH', 'Kata sandi Oracle belum diberikan. Setel variabel lingkungan PADAN_ORACLE_PASSWORD lalu ulangi.');
