@@ -27,6 +27,7 @@ export const IMPORT_FLAGS = [
   'JK_TIDAK_TERBACA',
   'NIK_GANDA', // same clean NIK earlier in the batch
   'NIK_CURIGA_EXCEL', // numeric 16-digit cell ending in 0
+  'NIK_SEL_GABUNG', // NIK cell merged down over several rows: never copied to the rows below
   'KK_FORMAT', // KK present but not 16 digits
 ] as const;
 export type ImportFlag = (typeof IMPORT_FLAGS)[number];

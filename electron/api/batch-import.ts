@@ -73,8 +73,8 @@ async function onlyMapped(source: ImportSource, p: EnginePreview, map: Partial<R
   const mapping = p.mapping.filter((m) => map[m.field] === m.column);
   if (mapping.length === p.mapping.length) return p;
   const read = await readWorkbook(source);
-  const sheetRows = read.sheets.find((s) => s.name === p.sheet)?.rows ?? [];
-  const rows = buildRows(sheetRows, p.rows.map((r) => r.rowNo - 1), mapping, undefined, read.format === 'csv');
+  const sheet = read.sheets.find((s) => s.name === p.sheet);
+  const rows = buildRows(sheet?.rows ?? [], p.rows.map((r) => r.rowNo - 1), mapping, undefined, read.format === 'csv', sheet?.merges);
   return { ...p, mapping, rows, preview: rows.slice(0, PREVIEW_ROWS), summary: summarize(rows) };
 }
 

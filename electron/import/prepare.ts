@@ -98,7 +98,8 @@ export async function listSheets(source: ImportSource, limits?: Partial<ImportLi
 export async function prepareImport(source: ImportSource, opts: PrepareOptions = {}): Promise<ImportPreview> {
   const read = await readWorkbook(source, opts.limits);
   const plan = planImport(sourcePath(source), read, opts);
-  const rows = buildRows(plan.sheetRows, plan.indexes, plan.mapping, opts.referenceYear, plan.untyped);
+  const merges = read.sheets.find((s) => s.name === plan.sheet)?.merges;
+  const rows = buildRows(plan.sheetRows, plan.indexes, plan.mapping, opts.referenceYear, plan.untyped, merges);
   const { sheetRows: _s, indexes: _i, untyped: _u, ...head } = plan;
   void [_s, _i, _u];
   return { ...head, preview: rows.slice(0, opts.previewRows ?? 20), rows, summary: summarize(rows) };

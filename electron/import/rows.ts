@@ -4,7 +4,9 @@ import { cellNumber, cellText, type ImportFlag, type SheetCell } from '../../sha
 import { birthDateOfCell, splitTtl } from '../../shared/dates.ts';
 import type { Field } from '../../shared/domain.ts';
 import { cleanNik, compareNikWithRow, type NikReason } from '../../shared/nik.ts';
+import { dataMerges, type SheetMerges } from './data-merges.ts';
 import type { ColumnMapping } from './mapping.ts';
+import type { Merge } from './read-worker.ts';
 
 export interface ImportRow {
   /** 0-based order of data rows. */
@@ -63,15 +65,19 @@ function text(c: SheetCell | undefined): string | null {
   return t === '' ? null : t;
 }
 
-/** `untyped`: the file carries no cell types (CSV), see NikInput.untyped. */
+/**
+ * `untyped`: the file carries no cell types (CSV), see NikInput.untyped. `merges`: the
+ * sheet's merged ranges, so cells merged down the data rows are filled (data-merges.ts).
+ */
 export function buildRows(
   sheetRows: SheetCell[][],
   indexes: number[],
   mapping: ColumnMapping[],
   referenceYear?: number,
   untyped = false,
+  merges: readonly Merge[] = [],
 ): ImportRow[] {
-  const build = createRowBuilder(mapping, referenceYear, untyped);
+  const build = createRowBuilder(mapping, referenceYear, untyped, { rows: sheetRows, merges, firstDataRow: indexes[0] ?? 0 });
   const out: ImportRow[] = new Array(indexes.length);
   for (let seq = 0; seq < indexes.length; seq++) out[seq] = build(sheetRows[indexes[seq]!]!, indexes[seq]!, seq);
   return out;
@@ -85,6 +91,7 @@ export function createRowBuilder(
   mapping: ColumnMapping[],
   referenceYear?: number,
   untyped = false,
+  sheet?: SheetMerges,
 ): (cells: SheetCell[], i: number, seq: number) => ImportRow {
   const at = (f: Field): number => mapping.find((m) => m.field === f)?.column ?? -1;
   const cNik = at('NIK'), cName = at('NAMA'), cPlace = at('TMPT_LHR'), cDate = at('TGL_LHR'), cTtl = at('TTL');
@@ -94,8 +101,11 @@ export function createRowBuilder(
   const firstRow = new Map<string, number>();
   const year = referenceYear ?? new Date().getFullYear();
   const dateOpts = { referenceYear: year };
-  return (cells, i, seq) => {
+  const merged = sheet ? dataMerges(sheet, mapping.map((m) => m.column), cNik) : null;
+  return (sheetCells, i, seq) => {
     const flags: ImportFlag[] = [];
+    const cells = merged ? merged.fill(sheetCells, i) : sheetCells;
+    if (merged?.nikMerged(i)) flags.push('NIK_SEL_GABUNG');
     const nikCell = pick(cells, cNik);
     const raw = cellNumber(nikCell);
     const nik = cleanNik({ text: cellText(nikCell), numeric: raw !== undefined, untyped, ...(raw !== undefined ? { raw } : {}) });

@@ -45,7 +45,8 @@ export function streamImport(read: ReadResult, input: StreamInput): { rows: numb
   const { sheetRows, indexes, untyped, ...head } = plan;
   post({ type: 'head', head: { ...head, total: indexes.length } });
   try {
-    const build = createRowBuilder(plan.mapping, options.referenceYear, untyped);
+    const merges = read.sheets.find((s) => s.name === plan.sheet)?.merges ?? [];
+    const build = createRowBuilder(plan.mapping, options.referenceYear, untyped, { rows: sheetRows, merges, firstDataRow: indexes[0] ?? 0 });
     const summary = emptySummary();
     const niks = new NikIndexBuilder();
     const preview: ImportRow[] = [];

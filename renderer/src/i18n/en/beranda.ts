@@ -74,6 +74,7 @@ const en: typeof id = {
     JK_TIDAK_TERBACA: 'Unreadable sex',
     NIK_GANDA: 'Duplicate NIK',
     NIK_CURIGA_EXCEL: 'NIK possibly damaged by Excel',
+    NIK_SEL_GABUNG: 'NIK cell merged across rows',
     KK_FORMAT: 'Malformed KK number',
   },
   deletePrompt: 'Reason for deleting batch #{{id}} (recorded in the audit log):',

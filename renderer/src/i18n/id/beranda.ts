@@ -76,6 +76,7 @@ export default {
     JK_TIDAK_TERBACA: 'Jenis kelamin tak terbaca',
     NIK_GANDA: 'NIK ganda',
     NIK_CURIGA_EXCEL: 'NIK mungkin rusak oleh Excel',
+    NIK_SEL_GABUNG: 'Sel NIK digabung (merge) dengan baris lain',
     KK_FORMAT: 'Format nomor KK salah',
   },
   deletePrompt: 'Alasan menghapus batch #{{id}} (dicatat di log audit):',
