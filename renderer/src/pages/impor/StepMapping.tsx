@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../shared/api/batch.ts';
 import { FIELDS, type Field } from '../../../../shared/domain.ts';
+import { fmtNumber } from '../beranda/format.ts';
 import { mapOf, type FieldMap } from './useImportWizard.ts';
 
 function confidenceClass(c: number): string {
@@ -49,7 +50,7 @@ export function StepMapping({ preview, onRemap, onPending }: {
         <button type="button" className="btn ghost small" onClick={() => onRemap({})}>{t('mapping.redetect')}</button>
         {pending
           ? <span id="header-pending" className="warn-text small-print">{t('mapping.pending')}</span>
-          : <span className="muted small-print">{t('mapping.shown', { count: preview.rows.length, total: preview.validation.rows })}</span>}
+          : <span className="muted small-print">{t('mapping.shown', { count: preview.rows.length, total: fmtNumber(preview.validation.rows) })}</span>}
       </div>
       {!preview.headerDetected && <div className="alert warn" role="status">{t('mapping.headerGuessed', { row: preview.headerRow })}</div>}
       {!cols.some((c) => c.field === 'NIK') && <div className="alert error" role="status">{t('mapping.noNik')}</div>}
@@ -66,7 +67,7 @@ export function StepMapping({ preview, onRemap, onPending }: {
                     {FIELDS.map((f) => <option key={f} value={f}>{label(f)}</option>)}
                   </select>
                   {c.field && (c.manual
-                    ? <span className="badge info" data-testid={`source-${c.letter}`}>{t('mapping.manual')}</span>
+                    ? <span className="badge manual" data-testid={`source-${c.letter}`}>{t('mapping.manual')}</span>
                     : <span className={`badge ${confidenceClass(c.confidence)}`} data-testid={`source-${c.letter}`}>
                         {t('mapping.confidence', { pct: Math.round(c.confidence * 100) })}
                       </span>)}
@@ -83,7 +84,7 @@ export function StepMapping({ preview, onRemap, onPending }: {
             ))}
             <tr className="header-row">
               <td className="rowno">{preview.headerRow}</td>
-              {cols.map((c) => <td key={c.index}>{c.header}</td>)}
+              {cols.map((c) => <td key={c.index} title={c.header}>{c.header}</td>)}
             </tr>
             {preview.rows.map((r) => (
               <tr key={r.rowNo}>
