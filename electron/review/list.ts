@@ -2,7 +2,8 @@
 // filters and counts facets itself, so the batch crosses the bridge once per open.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { STATUSES, type Element } from '../../shared/domain.ts';
-import { RESULT_CODES, ROW_FLAG, type BatchChoice, type RowList } from '../../shared/api/rows.ts';
+import { IMPORT_FLAGS, type ImportFlag } from '../../shared/columns.ts';
+import { RESULT_CODES, ROW_FLAG, importFlagBit, type BatchChoice, type RowList } from '../../shared/api/rows.ts';
 import { PadanError } from '../api/errors.ts';
 import { mappedElements } from '../match/rows.ts';
 import { ROW_COLUMN } from './fields.ts';
@@ -12,6 +13,7 @@ interface RawListRow {
   row_no: number;
   nik_input: string | null;
   duplicate_of_row: number | null;
+  flags: string;
   status: string | null;
   reason: string | null;
   elements: string | null;
@@ -31,9 +33,9 @@ export function listRows(db: Database, batchId: number): RowList {
   const elements: Element[] = mappedElements(batch.column_map);
   const cols = elements.map((el) => `br.${ROW_COLUMN[el]} AS v_${el}`).join(', ');
   const stmt = db.prepare(
-    `SELECT br.seq, br.row_no, br.nik_input, br.duplicate_of_row ${cols ? ', ' + cols : ''},
+    `SELECT br.seq, br.row_no, br.nik_input, br.duplicate_of_row, br.flags ${cols ? ', ' + cols : ''},
        rr.status, rr.reason, rr.elements, rr.matched_nik, rr.element_choice, rr.reviewed, rr.unrepairable,
-       json_array_length(rr.candidates) AS nc, (rr.cross_batches <> '[]') AS xb
+       json_array_length(rr.candidates) AS nc, (rr.cross_batches NOT IN ('[]', '')) AS xb
      FROM batch_rows br LEFT JOIN row_results rr ON rr.batch_id = br.batch_id AND rr.seq = br.seq
      WHERE br.batch_id = ? ORDER BY br.seq`,
   );
@@ -68,7 +70,8 @@ export function listRows(db: Database, batchId: number): RowList {
         (r.reviewed ? ROW_FLAG.REVIEWED : 0) |
         (r.unrepairable ? ROW_FLAG.UNREPAIRABLE : 0) |
         (r.matched_nik ? ROW_FLAG.REPAIRED : 0) |
-        ((r.nc ?? 0) > 0 ? ROW_FLAG.HAS_CANDIDATES : 0),
+        ((r.nc ?? 0) > 0 ? ROW_FLAG.HAS_CANDIDATES : 0) |
+        importBits(r.flags),
     );
     const res = r.elements && r.elements !== '{}' ? (JSON.parse(r.elements) as Record<string, string>) : {};
     const ch = r.element_choice && r.element_choice !== '{}' ? (JSON.parse(r.element_choice) as Record<string, string>) : {};
@@ -80,6 +83,20 @@ export function listRows(db: Database, batchId: number): RowList {
   }
   list.count = list.seq.length;
   return list;
+}
+
+/** Most rows have no finding: '[]' costs no parse. Unknown or broken text counts as none. */
+function importBits(json: string): number {
+  if (json === '[]' || !json) return 0;
+  let list: unknown;
+  try {
+    list = JSON.parse(json);
+  } catch {
+    return 0;
+  }
+  let bits = 0;
+  if (Array.isArray(list)) for (const f of list) if ((IMPORT_FLAGS as readonly unknown[]).includes(f)) bits |= importFlagBit(f as ImportFlag);
+  return bits;
 }
 
 /** Batches that have results to review, newest first. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ELEMENTS, type Element, type ElementResult, type Reason, type Status } from '../domain.ts';
+import { IMPORT_FLAGS, type ImportFlag } from '../columns.ts';
 import { call } from './define.ts';
 
 // Calls of the 'rows' domain: the review grid (OpenRefine-style facets over all rows of a
@@ -25,6 +26,12 @@ export const ROW_FLAG = {
   REPAIRED: 16,
   HAS_CANDIDATES: 32,
 } as const;
+
+/**
+ * The import's findings on a row (batch_rows.flags) ride in the same integer from bit 6 on,
+ * one bit per IMPORT_FLAGS entry, so the batch page's finding counts can open as a facet.
+ */
+export const importFlagBit = (f: ImportFlag): number => 1 << (6 + IMPORT_FLAGS.indexOf(f));
 
 /** Result codes by index in the element columns; -1 = element not compared. */
 export const RESULT_CODES: readonly ElementResult[] = ['SESUAI', 'MIRIP', 'TIDAK_SESUAI', 'KOSONG'];

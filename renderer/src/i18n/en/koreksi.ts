@@ -9,11 +9,12 @@ export default {
   rows: 'rows',
   strip: { total: 'Rows', left: 'To review', decisions: 'Decisions', repaired: 'NIK repaired', unrepairable: 'Unrepairable', reviewed: 'Reviewed', shown: 'Shown' },
   facets: {
-    title: 'Filter', clear: 'Clear filters', status: 'Status', reason: 'Reason', review: 'Review', dup: 'Duplicate NIK in file',
-    xb: 'In another batch', repair: 'NIK repair', element: 'Element: {{name}}',
+    title: 'Filter', clear: 'Clear filters', active: 'Active filters', remove: 'Click to remove this filter', status: 'Status', reason: 'Reason', review: 'Review', dup: 'Duplicate NIK in file',
+    xb: 'In another agency/program batch this year', imp: 'Import findings', repair: 'NIK repair', element: 'Element: {{name}}',
     values: {
       NEEDS: 'Needs review', DONE: 'Reviewed', OTHER: 'Not needed', yes: 'Yes', no: 'No', REPAIRED: 'Repaired',
       UNREPAIRABLE: 'Unrepairable', OPEN: 'Not yet', NONE: '—', NOT_COMPARED: 'Not compared', NO_REASON: 'No reason',
+      NO_FINDING: 'No finding',
     },
   },
   col: { rowNo: 'Row', nikInput: 'NIK as sent', status: 'Status', reason: 'Reason', matchedNik: 'Repaired NIK', review: 'Review' },

@@ -19,11 +19,14 @@ export default {
   facets: {
     title: 'Saring',
     clear: 'Hapus saringan',
+    active: 'Saringan aktif',
+    remove: 'Klik untuk menghapus saringan ini',
     status: 'Status',
     reason: 'Alasan',
     review: 'Peninjauan',
     dup: 'NIK ganda dalam berkas',
-    xb: 'Ada di batch lain',
+    xb: 'Ada di batch OPD/program lain tahun ini',
+    imp: 'Temuan saat impor',
     repair: 'Perbaikan NIK',
     element: 'Elemen: {{name}}',
     values: {
@@ -38,6 +41,7 @@ export default {
       NONE: '—',
       NOT_COMPARED: 'Tidak dibandingkan',
       NO_REASON: 'Tanpa alasan',
+      NO_FINDING: 'Tanpa temuan',
     },
   },
   col: {

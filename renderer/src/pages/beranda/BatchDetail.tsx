@@ -9,9 +9,6 @@ import { BatchActions } from './BatchActions.tsx';
 import { MatchProgressBar } from './MatchProgressBar.tsx';
 import { fmtDate, fmtDateTime, fmtNumber } from './format.ts';
 
-/** Reasons belong to one status each (domain.md §1-2): the link opens that facet in Koreksi. */
-const reasonStatus = (r: string) => (r === 'DOMISILI_LUAR_WILAYAH' ? 'PINDAH' : 'INVALID');
-
 export function BatchDetail({ batchId, version, progress, onClose, onError }: {
   batchId: number; version: number; progress?: MatchProgress; onClose: () => void; onError: (m: string | null) => void;
 }) {
@@ -22,6 +19,8 @@ export function BatchDetail({ batchId, version, progress, onClose, onError }: {
     unwrap(padan.batch.get({ batchId })).then(setD).catch((e: Error) => onError(e.message));
   }, [batchId, version, onError]);
   if (!d) return <div className="panel detail-panel"><p className="muted">{tc('loading')}</p></div>;
+  // Every count links to exactly the rows it counts: Koreksi turns the query into facets
+  // (selectionFromQuery), so the filter shows there and can be cleared.
   const k = (q: string) => `/koreksi/${d.id}?${q}`;
   const reasons = Object.entries(d.reasons).sort((a, b) => b[1] - a[1]);
   // The office's order of elements (NAMA first), not the alphabet.
@@ -61,7 +60,7 @@ export function BatchDetail({ batchId, version, progress, onClose, onError }: {
           {reasons.length === 0 ? <p className="muted small-print">{t('detail.noReasons')}</p> : (
             <ul className="count-list">
               {reasons.map(([r, n]) => (
-                <li key={r}><span>{tc(`reason.${r}`, { defaultValue: r })}</span><Link to={k(`status=${reasonStatus(r)}&reason=${r}`)}>{fmtNumber(n)}</Link></li>
+                <li key={r}><span>{tc(`reason.${r}`, { defaultValue: r })}</span><Link to={k(`reason=${r}`)}>{fmtNumber(n)}</Link></li>
               ))}
             </ul>
           )}

@@ -1,7 +1,8 @@
 // The grid's row model: the columnar list from rows/list turned into one plain object per
 // row, and the facets (OpenRefine style) computed over those objects in the page.
 import type { Element, ElementResult, Status } from '../../../../shared/domain.ts';
-import { RESULT_CODES, ROW_FLAG, type RowList, type RowState } from '../../../../shared/api/rows.ts';
+import { IMPORT_FLAGS, type ImportFlag } from '../../../../shared/columns.ts';
+import { RESULT_CODES, ROW_FLAG, importFlagBit, type RowList, type RowState } from '../../../../shared/api/rows.ts';
 
 export interface GridRow {
   seq: number;
@@ -64,11 +65,22 @@ export interface Facet {
   /** i18n key of the title, with its options. */
   title: string;
   titleArgs?: Record<string, string>;
-  value(row: GridRow): string;
+  /** The row's value; a row may carry several (import findings): it passes when any is chosen. */
+  value(row: GridRow): string | readonly string[];
   /** Values in display order; others found in the data are appended. */
   order: readonly string[];
   /** i18n key prefix for value labels. */
   labels: string;
+}
+
+/** Import findings as a facet; NIK_GANDA has its own (dup), from duplicate_of_row. */
+const FINDINGS: readonly ImportFlag[] = IMPORT_FLAGS.filter((f) => f !== 'NIK_GANDA');
+const FINDING_BITS = FINDINGS.reduce((bits, f) => bits | importFlagBit(f), 0);
+
+function findings(row: GridRow): string | string[] {
+  // Most rows have none: no array for them (facet counts run over every row).
+  if ((row.flags & FINDING_BITS) === 0) return 'NO_FINDING';
+  return FINDINGS.filter((f) => row.flags & importFlagBit(f));
 }
 
 export function buildFacets(elements: readonly Element[]): Facet[] {
@@ -88,18 +100,23 @@ export function buildFacets(elements: readonly Element[]): Facet[] {
   facets.push(
     { key: 'dup', title: 'facets.dup', labels: 'koreksi:facets.values.', order: ['yes', 'no'], value: (r) => (r.flags & ROW_FLAG.DUPLICATE ? 'yes' : 'no') },
     { key: 'xb', title: 'facets.xb', labels: 'koreksi:facets.values.', order: ['yes', 'no'], value: (r) => (r.flags & ROW_FLAG.CROSS_BATCH ? 'yes' : 'no') },
+    // Finding labels are the batch page's own (beranda:flag.*), so a new finding needs one label.
+    { key: 'imp', title: 'facets.imp', labels: 'beranda:flag.', order: [...FINDINGS, 'NO_FINDING'], value: findings },
   );
   return facets;
 }
 
 export type Selection = Record<string, string[]>;
 
+const chosenHas = (chosen: readonly string[], v: string | readonly string[]): boolean =>
+  typeof v === 'string' ? chosen.includes(v) : v.some((x) => chosen.includes(x));
+
 /** Within a facet any chosen value passes; across facets all must pass. */
 export function passes(row: GridRow, facets: readonly Facet[], sel: Selection, skip?: string): boolean {
   for (const f of facets) {
     if (f.key === skip) continue;
     const chosen = sel[f.key];
-    if (chosen && chosen.length > 0 && !chosen.includes(f.value(row))) return false;
+    if (chosen && chosen.length > 0 && !chosenHas(chosen, f.value(row))) return false;
   }
   return true;
 }
@@ -116,7 +133,7 @@ export function facetCounts(rows: readonly GridRow[], facets: readonly Facet[], 
     let failed: Facet | null = null;
     let failures = 0;
     for (const f of active) {
-      if (!sel[f.key]!.includes(f.value(row))) {
+      if (!chosenHas(sel[f.key]!, f.value(row))) {
         failures++;
         failed = f;
         if (failures > 1) break;
@@ -127,13 +144,18 @@ export function facetCounts(rows: readonly GridRow[], facets: readonly Facet[], 
       if (failures === 1 && failed !== f) continue;
       const v = f.value(row);
       const m = out[f.key]!;
-      m.set(v, (m.get(v) ?? 0) + 1);
+      if (typeof v === 'string') m.set(v, (m.get(v) ?? 0) + 1);
+      else for (const x of v) m.set(x, (m.get(x) ?? 0) + 1);
     }
   }
   return out;
 }
 
-/** Initial facets from links such as #/koreksi/12?status=INVALID&reason=RUSAK_EXCEL&element=NAMA. */
+/**
+ * Initial facets from the batch page's count links, such as #/koreksi/12?status=INVALID,
+ * ?reason=RUSAK_EXCEL, ?element=NAMA&result=MIRIP, ?flag=NIK_CURIGA_EXCEL, ?flag=NIK_GANDA
+ * (the duplicates facet) or ?crossBatch=1: each opens exactly the rows the link counted.
+ */
 export function selectionFromQuery(q: URLSearchParams): Selection {
   const sel: Selection = {};
   const list = (k: string): string[] => q.getAll(k).flatMap((v) => v.split(',')).filter(Boolean);
@@ -141,5 +163,10 @@ export function selectionFromQuery(q: URLSearchParams): Selection {
   if (list('reason').length) sel.reason = list('reason');
   for (const el of list('element')) sel[`el:${el}`] = list('result').length ? list('result') : ['MIRIP', 'TIDAK_SESUAI'];
   if (q.get('review') === 'needs') sel.review = ['NEEDS'];
+  for (const f of list('flag')) {
+    if (f === 'NIK_GANDA') sel.dup = ['yes'];
+    else (sel.imp ??= []).push(f);
+  }
+  if (q.get('crossBatch') === '1') sel.xb = ['yes'];
   return sel;
 }
