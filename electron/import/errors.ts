@@ -59,7 +59,7 @@ export const importErrors = {
   timeout: (seconds: number) =>
     new ImportError('PARSE_TIMEOUT', `Pembacaan berkas dihentikan karena melebihi ${seconds} detik. Berkas mungkin terlalu besar atau rusak; simpan ulang sebagai .xlsx atau pecah menjadi beberapa berkas.`),
   password: () =>
-    new ImportError('PASSWORD_PROTECTED', 'Berkas dilindungi kata sandi. Buka di Excel dengan kata sandinya, simpan tanpa kata sandi (File > Info > Protect Workbook > Encrypt with Password, kosongkan), lalu impor lagi.'),
+    new ImportError('PASSWORD_PROTECTED', 'Berkas dilindungi kata sandi. Minta kata sandinya ke instansi pengirim, buka berkasnya, simpan salinan tanpa kata sandi, lalu impor salinan itu. Di Excel: File > Info > Protect Workbook > Encrypt with Password, kosongkan. Di LibreOffice: File > Save As, hapus centang "Save with password".'),
   corrupt: (why?: string) =>
     new ImportError('CORRUPT_FILE', `Berkas rusak dan tidak dapat dibaca${why ? ` (${why})` : ''}. Coba buka di Excel/LibreOffice lalu simpan ulang, atau minta instansi mengirim ulang.`),
   notSpreadsheet: () =>
