@@ -21,9 +21,9 @@ export default {
   mark: { SESUAI: 'same', MIRIP: 'close', TIDAK_SESUAI: 'differs', KOSONG: 'empty' },
   choice: { AGENCY: 'Agency', SIAK: 'SIAK' },
   bulk: {
-    title: 'For {{count}} filtered rows:', reviewed: 'Mark reviewed', unrepairable: 'Unrepairable', choice: "Use the agency's value for…",
-    confirm: '"{{action}}" will change {{count}} of the {{shown}} rows shown. Other rows stay as they are.',
-    none: 'No filtered row can be changed by this action.', go: 'Change {{count}} rows', done: '{{count}} rows changed.',
+    title: 'For {{count, number}} filtered rows:', reviewed: 'Mark reviewed', unrepairable: 'Unrepairable', choice: "Use the agency's value for…",
+    confirm: '"{{action}}" will change {{count, number}} of the {{shown, number}} rows shown. Other rows stay as they are.',
+    none: 'No filtered row can be changed by this action.', go: 'Change {{count, number}} rows', done: '{{count, number}} rows changed.',
   },
   panel: {
     empty: 'Select a row in the table (click, or press J) to see its details.', row: 'Row {{row}}', sent: 'NIK as sent', field: 'Element',
@@ -52,8 +52,8 @@ export default {
   },
   auto: {
     toggle: 'Automatic repair', hint: 'Only a single candidate whose name and birth date match exactly.',
-    confirm: '{{count}} rows qualify for automatic repair. Apply now? All can be undone at once.', none: 'No row qualifies for automatic repair.',
-    on: 'Automatic repair ON: {{count}} rows repaired automatically (marked "automatic" in the log).', undoAll: 'Undo all automatic repairs', apply: 'Apply',
+    confirm: '{{count, number}} rows qualify for automatic repair. Apply now? All can be undone at once.', none: 'No row qualifies for automatic repair.',
+    on: 'Automatic repair ON: {{count, number}} rows repaired automatically (marked "automatic" in the log).', undoAll: 'Undo all automatic repairs', apply: 'Apply',
   },
   help: {
     title: 'Keyboard shortcuts', next: 'Next row needing review', prev: 'Previous row needing review', accept: 'Accept the top (selected) candidate',
