@@ -1,7 +1,7 @@
 // Makes agency spreadsheet rows about registry persons, with the defects of domain.md §4
 // injected at realistic rates, and the truth of every row.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { compareDates } from '../../shared/compare.ts';
+import { compareDates, compareElement, type PersonElements, type RowElements } from '../../shared/compare.ts';
 import type { Element, ElementResult } from '../../shared/domain.ts';
 import { nameVariant } from './names.ts';
 import { nikStructureValid } from './nik-check.ts';
@@ -53,7 +53,16 @@ export class RowMaker {
   private readonly byCategory: Record<string, SourcePerson[]>;
   private readonly niks: Set<string>;
 
-  constructor(private readonly prng: Prng, persons: readonly SourcePerson[], private readonly dateStyle: DateStyle = 'mixed') {
+  /**
+   * elementPrng: when given, about one found row in twelve gets one other element changed
+   * (place of birth, sex, family card, mother's name, address, RT, RW, kelurahan, kecamatan),
+   * drawn from this second sequence so the main one, and with it every NIK, status and name
+   * in the file, stays what the seed gave before.
+   */
+  constructor(
+    private readonly prng: Prng, persons: readonly SourcePerson[], private readonly dateStyle: DateStyle = 'mixed',
+    private readonly elementPrng?: Prng,
+  ) {
     this.niks = new Set(persons.map((p) => p.nik));
     this.byCategory = { AKTIF: [], MENINGGAL: [], PINDAH: [], LUAR: [], NONAKTIF: [] };
     for (const p of persons) {
@@ -106,15 +115,61 @@ export class RowMaker {
       } while (compareDates(p.birthDate, birthDate) !== 'TIDAK_SESUAI');
       defects.push('TGL_LHR_SALAH'); elements.TGL_LHR = 'TIDAK_SESUAI';
     }
+    const tglLhr = formatDate(prng, birthDate, this.dateStyle);
+    const longSex = !prng.chance(0.5);
+    const v = this.otherElement(p, defects, elements);
+    const sex = v.sex ?? p.sex;
     return {
       cells: {
-        NIK: nikCell, NO_KK: p.kk, NAMA: name, TMPT_LHR: p.birthPlace, TGL_LHR: formatDate(prng, birthDate, this.dateStyle),
-        TTL: `${p.birthPlace ?? ''}, ${birthDate.slice(8, 10)}-${birthDate.slice(5, 7)}-${birthDate.slice(0, 4)}`,
-        JK: prng.chance(0.5) ? (p.sex === '1' ? 'L' : 'P') : p.sex === '1' ? 'LAKI-LAKI' : 'PEREMPUAN',
-        NAMA_IBU: p.motherName, ALAMAT: p.address, RT: p.rt, RW: p.rw, KELURAHAN: p.kelName, KECAMATAN: p.kecName,
+        NIK: nikCell, NO_KK: v.kk ?? p.kk, NAMA: name, TMPT_LHR: v.birthPlace ?? p.birthPlace, TGL_LHR: tglLhr,
+        TTL: `${v.birthPlace ?? p.birthPlace ?? ''}, ${birthDate.slice(8, 10)}-${birthDate.slice(5, 7)}-${birthDate.slice(0, 4)}`,
+        JK: longSex ? (sex === '1' ? 'LAKI-LAKI' : 'PEREMPUAN') : sex === '1' ? 'L' : 'P',
+        NAMA_IBU: v.motherName ?? p.motherName, ALAMAT: v.address ?? p.address, RT: v.rt ?? p.rt, RW: v.rw ?? p.rw,
+        KELURAHAN: v.kelurahan ?? p.kelName, KECAMATAN: v.kecamatan ?? p.kecName,
       },
       truth: { defects, trueNik: p.nik, cellNik: nikCell === null ? '' : String(nikCell), expected, elements },
     };
+  }
+
+  /**
+   * One element other than name and birth date written differently from the registry, with the
+   * result it must get. Each change is checked against the comparison it is meant to trigger
+   * (as the wrong birth date is), so the truth never claims what the rules would not give.
+   */
+  private otherElement(p: SourcePerson, defects: string[], elements: Partial<Record<Element, ElementResult>>): Partial<RowElements> {
+    const prng = this.elementPrng;
+    if (!prng || !prng.chance(1 / 12)) return {};
+    const person: PersonElements = {
+      name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex, kk: p.kk, motherName: p.motherName,
+      address: p.address, rt: p.rt, rw: p.rw, kelurahanName: p.kelName, kecamatanName: p.kecName,
+    };
+    const other = () => prng.pick(this.byCategory.AKTIF!);
+    const tries: [Element, string, ElementResult, () => Partial<RowElements>][] = [
+      ['TMPT_LHR', 'TMPT_LHR_LAIN', 'TIDAK_SESUAI', () => ({ birthPlace: prng.pick(['JAKARTA', 'SURABAYA', 'MEDAN', 'KUPANG', 'AMBON', 'JAYAPURA']) })],
+      ['JENIS_KELAMIN', 'JK_TERBALIK', 'TIDAK_SESUAI', () => ({ sex: p.sex === '1' ? '2' : '1' })],
+      ['NO_KK', 'NO_KK_SALAH_KETIK', 'MIRIP', () => ({ kk: p.kk && p.kk.slice(0, 10) + ((Number(p.kk[10]) + prng.int(1, 9)) % 10) + p.kk.slice(11) })],
+      ['NAMA_IBU', 'NAMA_IBU_SALAH_KETIK', 'MIRIP', () => ({ motherName: p.motherName && this.nameTypo(p.motherName, prng) })],
+      ['NAMA_IBU', 'NAMA_IBU_LAIN', 'TIDAK_SESUAI', () => ({ motherName: other().motherName })],
+      ['ALAMAT', 'ALAMAT_LAIN', 'TIDAK_SESUAI', () => ({ address: other().address })],
+      ['RT', 'RT_LAIN', 'TIDAK_SESUAI', () => ({ rt: p.rt && String((Number(p.rt) % 20) + 1).padStart(3, '0') })],
+      ['RW', 'RW_LAIN', 'TIDAK_SESUAI', () => ({ rw: p.rw && String((Number(p.rw) % 12) + 1).padStart(3, '0') })],
+      ['KELURAHAN', 'KELURAHAN_LAIN', 'TIDAK_SESUAI', () => ({ kelurahan: other().kelName })],
+      ['KECAMATAN', 'KECAMATAN_LAIN', 'TIDAK_SESUAI', () => ({ kecamatan: other().kecName })],
+    ];
+    const [element, defect, want, make] = prng.pick(tries);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const row = make();
+      const full: RowElements = {
+        name: null, birthPlace: person.birthPlace, birthDate: null, sex: person.sex, kk: person.kk, motherName: person.motherName,
+        address: person.address, rt: person.rt, rw: person.rw, kelurahan: person.kelurahanName, kecamatan: person.kecamatanName, ...row,
+      };
+      if (Object.values(row).every((x) => x) && compareElement(element, full, person) === want) {
+        defects.push(defect);
+        elements[element] = want;
+        return row;
+      }
+    }
+    return {};
   }
 
   private unknownPerson(): AgencyRow {
@@ -152,7 +207,7 @@ export class RowMaker {
     return null;
   }
 
-  private nameTypo(name: string): string {
+  private nameTypo(name: string, prng: Prng = this.prng): string {
     const words = name.split(' ');
     // A typo a clerk makes in a plain word: not in an abbreviation ("MUH."), and not inside an
     // old-spelling digraph that normalisation folds (TJ, DJ, OE, ...), where one wrong key
@@ -162,7 +217,7 @@ export class RowMaker {
     words.forEach((w, i) => { if (typable(w) && (longest < 0 || w.length > words[longest]!.length)) longest = i; });
     if (longest < 0) return name + 'H';
     const w = words[longest]!;
-    const pos = this.prng.int(1, w.length - 1);
+    const pos = prng.int(1, w.length - 1);
     const letter = w[pos] === 'A' ? 'E' : 'A';
     words[longest] = w.slice(0, pos) + letter + w.slice(pos + 1);
     return words.join(' ');

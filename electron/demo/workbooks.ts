@@ -140,7 +140,7 @@ export async function generateSampleWorkbooks(opts: { dir: string; registryPath:
   const files: SampleWorkbooksResult['files'] = [];
   for (const [i, layout] of LAYOUTS.entries()) {
     const prng = createPrng(seed * 1000 + i + 1);
-    const maker = new RowMaker(prng, persons, layout.dateStyle);
+    const maker = new RowMaker(prng, persons, layout.dateStyle, createPrng(seed * 1000 + i + 501));
     const fileName = `${layout.name}.${layout.ext}`;
     const path = join(opts.dir, fileName);
     const { aoa, serials, truth } = layoutRows(prng, layout, maker, seed, fileName);

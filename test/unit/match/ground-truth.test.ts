@@ -119,6 +119,9 @@ describe('matching against the generator ground truth', () => {
     expect([...results.keys()].sort()).toEqual([...ELEMENTS].sort());
     const all = new Set([...results.values()].flatMap((s) => [...s]));
     expect([...all].sort()).toEqual(['KOSONG', 'MIRIP', 'SESUAI', 'TIDAK_SESUAI']);
+    // And every element is proved to tell a difference, not only to agree.
+    const differs = [...results].filter(([, s]) => s.has('MIRIP') || s.has('TIDAK_SESUAI')).map(([el]) => el);
+    expect(differs.sort()).toEqual([...ELEMENTS].sort());
   });
 
   it('points every repeated NIK at its first row and marks no other row', () => {
