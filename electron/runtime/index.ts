@@ -9,7 +9,8 @@ import { checkIdle } from '../auth/session.ts';
 import { acquireStoreLock } from '../auth/store-lock.ts';
 import { removeLegacyStaging, unstageAll } from '../api/batch-staging.ts';
 import { openStoreDb } from '../store/open.ts';
-import { matchService } from './match-service.ts';
+import type { Registry } from '../registry/types.ts';
+import { matchService, type MatchQueueDelays } from './match-service.ts';
 import { bindSecretBox, openConfiguredRegistry, plainBox, type SecretBox } from './registry-config.ts';
 
 export const STORE_FILE = 'padan.db';
@@ -23,6 +24,8 @@ export interface RuntimeOptions {
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   renderPdf?: (html: string, outPath: string) => Promise<void>;
   onEvent?: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+  /** Test bridge only: slow motion for end-to-end tests (scripts/bridge.ts, PADAN_TEST_*). */
+  testHooks?: { wrapRegistry?: (r: Registry) => Registry; queueDelays?: MatchQueueDelays };
 }
 
 export interface Runtime {
@@ -51,14 +54,17 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
     dataDir: opts.dataDir,
     db,
     keyProtection: opts.keyProtection,
-    openRegistry: (d, dir) => openConfiguredRegistry(d, dir, box),
+    openRegistry: async (d, dir) => {
+      const r = await openConfiguredRegistry(d, dir, box);
+      return opts.testHooks?.wrapRegistry?.(r) ?? r;
+    },
     onEvent: opts.onEvent,
     ...(opts.chooseSavePath ? { chooseSavePath: opts.chooseSavePath } : {}),
     ...(opts.renderPdf ? { renderPdf: opts.renderPdf } : {}),
   });
   bindSecretBox(ctx, box);
   // The app and the bridge resume batches a crash left MATCHING; the CLI resumes on request.
-  if (opts.host !== 'cli') matchService(ctx);
+  if (opts.host !== 'cli') matchService(ctx, opts.testHooks?.queueDelays);
   const dispatch = createDispatch(handlers, ctx);
   // The session locks itself after the configured idle time (UU 27/2022: access control).
   const idleTimer = setInterval(() => checkIdle(ctx), 15_000);

@@ -5,7 +5,7 @@
 // by a crash is picked up again when the service starts (matchBatch resumes per chunk).
 import type { MatchProgress } from '../../shared/api/events.ts';
 import type { AppContext } from '../api/context.ts';
-import { MatchQueue, type MatchQueueState, type QueueRunOutcome } from '../match/queue.ts';
+import { MatchQueue, type MatchQueueOptions, type MatchQueueState, type QueueRunOutcome } from '../match/queue.ts';
 import type { Registry } from '../registry/types.ts';
 import { isConnectionError, matchBatch } from '../match/run.ts';
 import { getSchemaMapping } from './registry-config.ts';
@@ -25,6 +25,9 @@ export interface RegistryState {
   label: string | null;
 }
 
+/** The queue's backoff (5 s doubling to 5 min unless set; shorter only in the test bridge). */
+export type MatchQueueDelays = Pick<MatchQueueOptions, 'baseDelayMs' | 'maxDelayMs'>;
+
 /** Operator recorded in the audit log for runs the queue resumes. */
 const QUEUE_OPERATOR = 'antrean-sistem';
 
@@ -34,8 +37,9 @@ export class MatchService {
   private online: boolean | null = null;
   private label: string | null = null;
 
-  constructor(private readonly ctx: AppContext) {
+  constructor(private readonly ctx: AppContext, queueDelays: MatchQueueDelays = {}) {
     this.queue = new MatchQueue({
+      ...queueDelays,
       db: ctx.db,
       registry: () => ctx.registry(),
       mapping: () => getSchemaMapping(ctx.db),
@@ -97,8 +101,9 @@ export class MatchService {
     if (running) return running.outcome;
     this.queue.remove(batchId);
     const controller = new AbortController();
-    const total = (this.ctx.db.prepare('SELECT row_count AS n FROM batches WHERE id = ?').get(batchId) as { n: number } | undefined)?.n ?? 0;
-    const entry = { controller, progress: { done: 0, total, rate: 0, etaSeconds: null }, outcome: Promise.resolve<QueueRunOutcome>({ state: 'CANCELLED' }) };
+    // A resumed run starts where the last one stopped: its bar must not drop to 0% until a chunk is done.
+    const { total, done } = this.storedProgress(batchId) ?? { total: 0, done: 0 };
+    const entry = { controller, progress: { done, total, rate: 0, etaSeconds: null }, outcome: Promise.resolve<QueueRunOutcome>({ state: 'CANCELLED' }) };
     this.runs.set(batchId, entry);
     this.ctx.tasks.set(`match:${batchId}`, controller);
     this.ctx.db.prepare(`UPDATE batches SET state = 'MATCHING', last_error = NULL WHERE id = ? AND state <> 'PURGED'`).run(batchId);
@@ -144,6 +149,11 @@ export class MatchService {
           const run = this.runs.get(batchId);
           if (run) run.progress = { done: p.done, total: p.total, rate: p.rate, etaSeconds: p.etaSeconds };
           this.emitProgress(batchId, 'MATCHING');
+          // A chunk came back: the top bar says so now, not only when the whole batch is done.
+          if (this.online !== true) {
+            this.online = true;
+            this.emitRegistry();
+          }
         },
       });
       this.finish(batchId);
@@ -185,9 +195,7 @@ export class MatchService {
 
   private emitProgress(batchId: number, state: MatchProgress['state'], message?: string): void {
     const p = this.runs.get(batchId)?.progress;
-    const counts = this.ctx.db
-      .prepare(`SELECT row_count AS total, (SELECT COUNT(*) FROM row_results WHERE batch_id = ? AND status <> 'BELUM_DIPERIKSA') AS done FROM batches WHERE id = ?`)
-      .get(batchId, batchId) as { total: number; done: number } | undefined;
+    const counts = this.storedProgress(batchId);
     this.ctx.emit('match/progress', {
       batchId,
       done: p?.done ?? counts?.done ?? 0,
@@ -198,6 +206,13 @@ export class MatchService {
       ...(message ? { message } : {}),
     });
     this.ctx.emit('batch/changed', { batchId });
+  }
+
+  /** Rows of the batch and how many have a result in the store. */
+  private storedProgress(batchId: number): { total: number; done: number } | undefined {
+    return this.ctx.db
+      .prepare(`SELECT row_count AS total, (SELECT COUNT(*) FROM row_results WHERE batch_id = ? AND status <> 'BELUM_DIPERIKSA') AS done FROM batches WHERE id = ?`)
+      .get(batchId, batchId) as { total: number; done: number } | undefined;
   }
 
   private queueChanged(s: MatchQueueState): void {
@@ -216,10 +231,10 @@ export class MatchService {
 const services = new WeakMap<AppContext, MatchService>();
 
 /** The context's match service, created (and interrupted work resumed) on first use. */
-export function matchService(ctx: AppContext): MatchService {
+export function matchService(ctx: AppContext, queueDelays?: MatchQueueDelays): MatchService {
   let s = services.get(ctx);
   if (!s) {
-    s = new MatchService(ctx);
+    s = new MatchService(ctx, queueDelays);
     services.set(ctx, s);
     s.resumeInterrupted();
   }
