@@ -34,6 +34,8 @@ const en: typeof id = {
     delete: 'Delete batch',
   },
   queue: { waiting: 'Queue position {{position}}', nextProbe: 'retry {{time}}' },
+  resumable: 'Ready to resume',
+  partly: '{{done}} of {{total}} rows checked',
   empty: {
     title: 'No batches yet',
     text: 'Import the first file from an agency: choose an Excel or CSV file, fill in the purpose (agency, program, letter number), check the column mapping, then match it against SIAK.',

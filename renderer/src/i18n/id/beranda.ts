@@ -36,6 +36,8 @@ export default {
     waiting: 'Antrean ke-{{position}}',
     nextProbe: 'coba lagi {{time}}',
   },
+  resumable: 'Siap dilanjutkan',
+  partly: '{{done}} dari {{total}} baris sudah diperiksa',
   empty: {
     title: 'Belum ada batch',
     text: 'Impor berkas pertama dari OPD: pilih berkas Excel atau CSV, isi tujuan pemrosesan (OPD, program, nomor surat), periksa pemetaan kolom, lalu padankan dengan SIAK.',

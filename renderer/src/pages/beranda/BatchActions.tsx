@@ -5,7 +5,7 @@ import type { BatchListItem } from '../../../../shared/api/batch.ts';
 import { padan, unwrap } from '../../api.ts';
 
 /** Partly checked: a cancelled or interrupted run that "Lanjutkan" picks up at the next chunk. */
-function partlyChecked(b: BatchListItem): boolean {
+export function partlyChecked(b: BatchListItem): boolean {
   return (b.counts.BELUM_DIPERIKSA ?? 0) < b.rowCount;
 }
 

@@ -58,9 +58,15 @@ export function useBatches(filter: BatchFilterState) {
       if (p.state !== 'MATCHING') reload();
     });
     const offChanged = padan.on('batch/changed', () => reload());
+    // Each failed probe moves a queued batch's next try (backoff): without this the list kept
+    // showing the first probe's time, soon in the past.
+    const offRegistry = padan.on('registry/state', (s) => {
+      if (s.queued > 0) reload();
+    });
     return () => {
       offProgress();
       offChanged();
+      offRegistry();
       if (timer.current) clearTimeout(timer.current);
     };
   }, [reload]);
