@@ -1,17 +1,17 @@
 // The import engine (electron/import) seen from the wizard's calls: its preview turned into
 // the contract's shapes (no full row list over IPC), the agency's saved mapping as a hint,
 // and the title rows above the header so the user sees what was skipped. The file is the
-// staged one, held in memory (batch-staging.ts); the engine takes it as bytes.
+// staged one, held in memory (batch-staging.ts); the engine takes it as bytes. All the work
+// the size of the file (parse, row building, counts) runs in the import session's worker
+// (import/session.ts); this thread gets the wizard's view and stores the rows on save.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ColumnGuess, ImportPreview, ImportValidation, SheetInfo } from '../../shared/api/batch.ts';
 import { cellText, columnLetter } from '../../shared/columns.ts';
 import type { Channel, Field } from '../../shared/domain.ts';
-import {
-  getSavedMap, listSheets as engineListSheets, prepareImport, readWorkbook, saveBatch,
-  type ColumnMapping, type ImportPreview as EnginePreview, type ImportSource, type ValidationSummary,
-} from '../import/index.ts';
+import { getSavedMap, type ColumnMapping, type ImportSource, type ValidationSummary } from '../import/index.ts';
 import { importErrors } from '../import/errors.ts';
-import { buildRows, summarize } from '../import/rows.ts';
+import { sessionFileInfo, sessionPreview, sessionSave, type SessionPreview } from '../import/session.ts';
+import type { StreamHead } from '../import/stream-job.ts';
 
 export interface PrepareOptions {
   sheet: string;
@@ -35,7 +35,7 @@ const PREVIEW_ROWS = 12;
 const ABOVE_ROWS = 6;
 
 export async function listSheets(source: ImportSource): Promise<{ format: string; sha256: string; sheets: SheetInfo[] }> {
-  const info = await engineListSheets(source);
+  const info = await sessionFileInfo(source);
   return { format: info.format, sha256: info.sha256, sheets: info.sheets };
 }
 
@@ -50,32 +50,26 @@ export function toValidation(s: ValidationSummary): ImportValidation {
   };
 }
 
-export async function prepare(db: Database, source: ImportSource, opts: PrepareOptions): Promise<EnginePreview> {
+/**
+ * The engine's options for the wizard's sheet, header row and mapping. The wizard always
+ * sends its whole mapping, so a column the user set to "abaikan" must stay unmapped: `exact`
+ * drops the guesses the engine still makes for fields an explicit map leaves out. A sheet
+ * without a recognisable header or NIK column is previewed for the user to fix (`review`).
+ */
+function engineOptions(db: Database, opts: PrepareOptions) {
   const map = opts.map && Object.keys(opts.map).length > 0 ? opts.map : null;
-  const p = await prepareImport(source, {
+  return {
     sheet: opts.sheet,
     ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
-    ...(map ? { map } : {}),
+    ...(map ? { map, exact: true } : {}),
     savedMap: opts.agencyId ? getSavedMap(db, opts.agencyId) : null,
     previewRows: PREVIEW_ROWS,
-    // A sheet without a recognisable header or NIK column is previewed for the user to fix.
     review: true,
-  });
-  return map ? onlyMapped(source, p, map) : p;
+  };
 }
 
-/**
- * The wizard always sends the whole mapping, so a column the user set to "abaikan" must stay
- * unmapped; the engine still guesses fields an explicit map leaves out. Drop those guesses and
- * rebuild the rows and summary from the same sheet rows (the read is cached).
- */
-async function onlyMapped(source: ImportSource, p: EnginePreview, map: Partial<Record<Field, number>>): Promise<EnginePreview> {
-  const mapping = p.mapping.filter((m) => map[m.field] === m.column);
-  if (mapping.length === p.mapping.length) return p;
-  const read = await readWorkbook(source);
-  const sheet = read.sheets.find((s) => s.name === p.sheet);
-  const rows = buildRows(sheet?.rows ?? [], p.rows.map((r) => r.rowNo - 1), mapping, undefined, read.format === 'csv', sheet?.merges);
-  return { ...p, mapping, rows, preview: rows.slice(0, PREVIEW_ROWS), summary: summarize(rows) };
+export function prepare(db: Database, source: ImportSource, opts: PrepareOptions): Promise<SessionPreview> {
+  return sessionPreview(source, { ...engineOptions(db, opts), aboveRows: ABOVE_ROWS });
 }
 
 /**
@@ -83,12 +77,12 @@ async function onlyMapped(source: ImportSource, p: EnginePreview, map: Partial<R
  * chosen by hand. A column whose choice is what detection gives keeps its detected confidence;
  * only the ones that differ are the user's own.
  */
-function detectedAs(p: EnginePreview, m: ColumnMapping): ColumnMapping | undefined {
+function detectedAs(p: SessionPreview, m: ColumnMapping): ColumnMapping | undefined {
   if (!p.detected) return m.source === 'MANUAL' ? undefined : m;
   return p.detected.find((d) => d.field === m.field && d.column === m.column);
 }
 
-export async function toPreview(source: ImportSource, p: EnginePreview): Promise<Omit<ImportPreview, 'duplicateOf'>> {
+export function toPreview(p: SessionPreview): Omit<ImportPreview, 'duplicateOf'> {
   const width = Math.max(p.headers.length, ...p.preview.map((r) => r.cells.length));
   const byColumn = new Map(p.mapping.map((m) => [m.column, m]));
   const columns: ColumnGuess[] = Array.from({ length: width }, (_, index) => {
@@ -99,32 +93,35 @@ export async function toPreview(source: ImportSource, p: EnginePreview): Promise
       field: m?.field ?? null, confidence: detected?.confidence ?? 0, manual: !!m && !detected,
     };
   });
-  // The read is cached by the engine: the rows above the header cost nothing more.
-  const read = await readWorkbook(source);
-  const sheetRows = read.sheets.find((s) => s.name === p.sheet)?.rows ?? [];
-  const above = [];
-  for (let i = Math.max(0, p.headerRow - 1 - ABOVE_ROWS); i < p.headerRow - 1; i++) {
-    const cells = (sheetRows[i] ?? []).map(cellText);
-    if (cells.some((c) => c !== '')) above.push({ rowNo: i + 1, cells });
-  }
   return {
     sheet: p.sheet,
     headerRow: p.headerRow,
     headerDetected: !p.headerGuessed,
     columns,
     rows: p.preview.map((r) => ({ rowNo: r.rowNo, cells: r.cells.map(cellText) })),
-    above,
+    above: p.above,
     validation: toValidation(p.summary),
   };
 }
 
-export function save(db: Database, p: EnginePreview, meta: SaveMeta): { batchId: number; validation: ImportValidation } {
-  if (!p.mapping.some((m) => m.field === 'NIK')) throw importErrors.nikNotChosen();
-  const saved = saveBatch(
-    db, p,
+/**
+ * Stores the staged file with the wizard's confirmed sheet, header row and mapping, the way
+ * importFile streams it: the session's worker builds the rows, this thread inserts them in
+ * one transaction. `checkEarlier` refuses a file already imported (after the plan, so a bad
+ * header row is reported first, as before); then a plan without a NIK column is refused.
+ */
+export async function save(
+  db: Database, source: ImportSource, opts: PrepareOptions & { agencyId: number }, meta: SaveMeta, checkEarlier: (sha256: string) => void,
+): Promise<{ batchId: number; validation: ImportValidation }> {
+  const saved = await sessionSave(
+    db, source, engineOptions(db, opts),
     { agencyId: meta.agencyId, programId: meta.programId, letterNo: meta.letterNo, receivedOn: meta.receivedOn, channel: meta.channel, purpose: meta.purpose },
     meta.operator,
     { allowDuplicate: meta.allowDuplicate },
+    (head: StreamHead) => {
+      checkEarlier(head.file.sha256);
+      if (!head.mapping.some((m) => m.field === 'NIK')) throw importErrors.nikNotChosen();
+    },
   );
   return { batchId: saved.batchId, validation: toValidation(saved.summary) };
 }

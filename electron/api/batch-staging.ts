@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MAX_STAGED_BYTES } from '../../shared/api/batch.ts';
 import type { FileBytes } from '../import/index.ts';
+import { closeImportSession } from '../import/session.ts';
 import { PadanError } from './errors.ts';
 
 const STALE_MS = 12 * 60 * 60 * 1000;
@@ -34,6 +35,8 @@ function drop(stagedId: string): void {
   if (!s) return;
   staged.delete(stagedId);
   heldBytes -= s.bytes.length;
+  // Its parsed copy in the import session's worker goes too.
+  closeImportSession({ fileName: s.fileName, bytes: s.bytes });
 }
 
 /** Keeps letters, digits and a few marks: the name is only for the engine's format sniffing and display. */

@@ -11,7 +11,7 @@ import { PadanError } from './errors.ts';
 import type { DomainHandlers } from './types.ts';
 import { deleteBatchNiks } from '../store/batch-niks.ts';
 import { unmarkCrossBatches } from '../match/cross-batch.ts';
-import { clearReadCache } from '../import/index.ts';
+import { closeImportSession } from '../import/session.ts';
 
 // Handlers of the 'batch' domain (contract: shared/api/batch.ts). The wizard's file is held in
 // memory from stageFile to save (batch-staging.ts), never written to disk.
@@ -56,24 +56,29 @@ export const batchHandlers: DomainHandlers<'batch'> = {
     const file = stagedFile(ctx.dataDir, a.stagedId);
     const prepared = await prepare(ctx.db, file, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
     const duplicateOf = a.agencyId ? earlierBatch(ctx.db, a.agencyId, prepared.file.sha256) : null;
-    return { ...(await toPreview(file, prepared)), duplicateOf };
+    return { ...toPreview(prepared), duplicateOf };
   },
 
   save: async (a, ctx) => {
     const file = stagedFile(ctx.dataDir, a.stagedId);
     getAgency(ctx.db, a.agencyId);
     // The map the user confirmed in the wizard is explicit: it wins over any guess.
-    const prepared = await prepare(ctx.db, file, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId });
-    const earlier = earlierBatch(ctx.db, a.agencyId, prepared.file.sha256);
-    if (earlier && !a.allowDuplicate) throw duplicateError(earlier);
-    const result = save(ctx.db, prepared, {
-      agencyId: a.agencyId, programId: a.programId ?? null, letterNo: a.letterNo, receivedOn: a.receivedOn,
-      channel: a.channel, purpose: a.purpose || null, operator: operatorOf(ctx), allowDuplicate: a.allowDuplicate ?? false,
-    });
+    const result = await save(
+      ctx.db, file, { sheet: a.sheet, headerRow: a.headerRow, map: a.map, agencyId: a.agencyId },
+      {
+        agencyId: a.agencyId, programId: a.programId ?? null, letterNo: a.letterNo, receivedOn: a.receivedOn,
+        channel: a.channel, purpose: a.purpose || null, operator: operatorOf(ctx), allowDuplicate: a.allowDuplicate ?? false,
+      },
+      (sha256) => {
+        const earlier = earlierBatch(ctx.db, a.agencyId, sha256);
+        if (earlier && !a.allowDuplicate) throw duplicateError(earlier);
+      },
+    );
+    // The parsed rows (NIKs, names) were only kept for the wizard's next step, in the import
+    // session's worker; now they are in the encrypted store, so the session and its copy go
+    // with the staged bytes.
     unstage(ctx.dataDir, a.stagedId);
-    // The parsed rows (NIKs, names) were only kept for the wizard's next step; now they are in
-    // the encrypted store, so the main process lets go of its plain copy too.
-    clearReadCache();
+    closeImportSession();
     ctx.emit('batch/changed', { batchId: result.batchId });
     return result;
   },

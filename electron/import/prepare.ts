@@ -51,6 +51,13 @@ export interface PrepareOptions {
    * before storing.
    */
   review?: boolean;
+  /**
+   * With an object `map` (the wizard's): only the columns it names stay mapped. The wizard
+   * always sends its whole mapping, so a column the user set to "abaikan" must stay unmapped,
+   * while the engine otherwise still guesses the fields an explicit map leaves out. Which rows
+   * are data rows is still decided with the full guess, as before this option existed.
+   */
+  exact?: boolean;
 }
 
 export interface ImportPreview {
@@ -72,7 +79,7 @@ export interface ImportPreview {
   summary: ValidationSummary;
 }
 
-function fileInfo(path: string | null, r: ReadResult): FileInfo {
+export function fileInfo(path: string | null, r: ReadResult): FileInfo {
   return {
     path,
     fileName: r.fileName,
@@ -145,9 +152,14 @@ export function planImport(path: string | null, read: ReadResult, opts: PrepareO
     width,
     savedMap: opts.savedMap ?? null,
   };
-  const { mapping, unmapped } = mapColumns({ ...input, ...(opts.map ? { map: opts.map } : {}) });
-  const nik = mapping.find((m) => m.field === 'NIK');
+  const guessed = mapColumns({ ...input, ...(opts.map ? { map: opts.map } : {}) });
+  const nik = guessed.mapping.find((m) => m.field === 'NIK');
   if (!nik && !opts.review) throw importErrors.noNik();
+  const map = opts.map;
+  const mapping = opts.exact && map && typeof map === 'object'
+    ? guessed.mapping.filter((m) => map[m.field] === m.column)
+    : guessed.mapping;
+  const { unmapped } = guessed;
   return {
     file,
     sheet: sheet.name,

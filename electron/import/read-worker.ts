@@ -10,6 +10,7 @@ import { decodeText, detectDelimiter, parseCsv, type CsvEncoding } from './csv.t
 import { ImportError, importErrors } from './errors.ts';
 import { biffEncrypted, sniffFormat, type FileFormat } from './sniff.ts';
 import type { WireSource } from './source.ts';
+import { runSession, type SessionInput } from './session-job.ts';
 import { streamImport, type StreamInput } from './stream-job.ts';
 
 export interface ReadLimits {
@@ -52,9 +53,11 @@ export interface ReadResult {
  *  structured clone of 100,000 row arrays (measured ~0.5 s against ~1 s). */
 export type ReadWire = Omit<ReadResult, 'sheets'> & { sheetsJson: string };
 
-export default function readWorkbookForWire(input: ReadInput | StreamInput): ReadWire | { rows: number } {
+export default function readWorkbookForWire(input: ReadInput | StreamInput | SessionInput): ReadWire | { rows: number } | Promise<never> {
   // importFile: plan, build and hand over the rows from here (stream-job.ts).
   if ('stream' in input) return streamImport(readWorkbookFile(input), input);
+  // The import wizard: keep the parsed file here and answer its calls (session-job.ts).
+  if ('session' in input) return runSession(readWorkbookFile(input), input);
   const { sheets, ...meta } = readWorkbookFile(input);
   return { ...meta, sheetsJson: JSON.stringify(sheets) };
 }

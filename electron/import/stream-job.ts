@@ -16,7 +16,7 @@ import { addToSummary, createRowBuilder, emptySummary, ROW_COLS, ROWS_PER_INSERT
 /** Rows per message: big enough that messaging costs little, small enough to start storing early. */
 const CHUNK_GROUPS = 64;
 
-export type StreamOptions = Pick<PrepareOptions, 'sheet' | 'headerRow' | 'map' | 'savedMap' | 'referenceYear' | 'previewRows'>;
+export type StreamOptions = Pick<PrepareOptions, 'sheet' | 'headerRow' | 'map' | 'savedMap' | 'referenceYear' | 'previewRows' | 'review' | 'exact'>;
 
 export interface StreamInput extends ReadInput {
   stream: { port: MessagePort; signal: SharedArrayBuffer; options: StreamOptions };

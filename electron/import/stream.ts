@@ -53,25 +53,7 @@ export async function streamImportFile(
   // Its failures reach us through the head wait or the chunk waits; never unhandled.
   job.result.catch(() => undefined);
   try {
-    const head = await waitForHead(port1, signal, job.result, l);
-    let end: Extract<StreamMessage, { type: 'end' }> | null = null;
-    const next = (): StreamMessage => receiveSync(port1, signal, job.worker, deadline, l);
-    const batchId = storeBatch(db, { ...head, fileName: head.file.fileName, sha256: head.file.sha256 }, purpose, operator, opts, (put) => {
-      for (;;) {
-        const m = next();
-        if (m.type === 'rows') for (const g of m.groups) put(g);
-        else if (m.type === 'end') {
-          end = m;
-          return m.niks;
-        }
-        else if (m.type === 'error') throw toImportError(new WorkerJobError(m.error.name, m.error.message, m.error.code, m.error.data), l);
-        else throw importErrors.corrupt('urutan pesan pembaca tidak dikenal');
-      }
-    });
-    const { summary, preview } = end as unknown as Extract<StreamMessage, { type: 'end' }>;
-    const { total: _t, ...rest } = head;
-    void _t;
-    return { batchId, summary, preview: { ...rest, preview, summary } };
+    return await storeStream(db, { port: port1, signal, worker: job.worker, result: job.result }, l, deadline, purpose, operator, opts);
   } catch (err) {
     job.cancel(err instanceof Error ? err : new Error(String(err)));
     throw err;
@@ -80,6 +62,52 @@ export async function streamImportFile(
     // Releases a head wait still pending after a failure.
     Atomics.notify(signal, 0);
   }
+}
+
+/** One streamed import as the main thread sees it (stream-job.ts's protocol). */
+export interface StreamChannel {
+  port: MessagePort;
+  signal: Int32Array;
+  /** The thread building the rows (its liveness is checked while waiting synchronously). */
+  worker: Worker;
+  /** Settles when the worker's part ends; a rejection is its failure. */
+  result: Promise<unknown>;
+}
+
+/**
+ * Waits for the worker's plan, lets `beforeStore` refuse it (the wizard's checks), then stores
+ * the rows as they come in ONE transaction. The caller owns the port and the worker.
+ */
+export async function storeStream(
+  db: Db,
+  ch: StreamChannel,
+  l: ImportLimits,
+  deadline: number,
+  purpose: BatchPurpose,
+  operator: string,
+  opts: SaveOptions,
+  beforeStore?: (head: StreamHead) => void,
+): Promise<SavedBatch & { preview: StreamedPreview }> {
+  const head = await waitForHead(ch.port, ch.signal, ch.result, l);
+  beforeStore?.(head);
+  let end: Extract<StreamMessage, { type: 'end' }> | null = null;
+  const next = (): StreamMessage => receiveSync(ch.port, ch.signal, ch.worker, deadline, l);
+  const batchId = storeBatch(db, { ...head, fileName: head.file.fileName, sha256: head.file.sha256 }, purpose, operator, opts, (put) => {
+    for (;;) {
+      const m = next();
+      if (m.type === 'rows') for (const g of m.groups) put(g);
+      else if (m.type === 'end') {
+        end = m;
+        return m.niks;
+      }
+      else if (m.type === 'error') throw toImportError(new WorkerJobError(m.error.name, m.error.message, m.error.code, m.error.data), l);
+      else throw importErrors.corrupt('urutan pesan pembaca tidak dikenal');
+    }
+  });
+  const { summary, preview } = end as unknown as Extract<StreamMessage, { type: 'end' }>;
+  const { total: _t, ...rest } = head;
+  void _t;
+  return { batchId, summary, preview: { ...rest, preview, summary } };
 }
 
 /** Waits (asynchronously: nothing is open yet) for the worker's plan, or for its failure. */

@@ -115,6 +115,12 @@ export interface WorkerJob<O> {
   worker: Worker;
   /** Terminates the worker; `result` rejects with `reason` unless it has settled already. */
   cancel(reason: Error): void;
+  /**
+   * Whether the job keeps the process alive (default yes): a long-lived job that waits for
+   * requests (an import session) lets go between them, so an idle one never holds a CLI or a
+   * test run open. Its wall-clock limit keeps running either way.
+   */
+  keepAlive(on: boolean): void;
 }
 
 /** runInWorker that also returns the worker; `transfer` moves MessagePorts into the job's input. */
@@ -122,6 +128,7 @@ export function startInWorker<I, O>(entryUrl: URL | string, input: I, limits: Wo
   const entry = String(entryUrl);
   let worker!: Worker;
   let cancel!: (reason: Error) => void;
+  let timer!: ReturnType<typeof setTimeout>;
   const result = new Promise<O>((resolve, reject) => {
     let settled = false;
     const warm = takeIdle(entry, limits);
@@ -135,7 +142,7 @@ export function startInWorker<I, O>(entryUrl: URL | string, input: I, limits: Wo
       void worker.terminate();
     };
     cancel = (reason) => finish(() => reject(reason));
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       finish(() => reject(new WorkerFailure('TIMEOUT', `Worker melebihi batas waktu ${limits.timeoutMs} ms.`)));
     }, limits.timeoutMs);
     worker.once('message', (msg: { ok: boolean; value?: O; error?: { name: string; message: string; code: string | null; data: Record<string, unknown> | null } }) => {
@@ -159,5 +166,14 @@ export function startInWorker<I, O>(entryUrl: URL | string, input: I, limits: Wo
       finish(() => reject(new WorkerFailure('CRASHED', `Worker berhenti tanpa jawaban (kode ${code}).`)));
     });
   });
-  return { result, worker, cancel };
+  const keepAlive = (on: boolean): void => {
+    if (on) {
+      worker.ref();
+      timer.ref();
+    } else {
+      worker.unref();
+      timer.unref();
+    }
+  };
+  return { result, worker, cancel, keepAlive };
 }

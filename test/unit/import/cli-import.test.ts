@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStoreDb } from '../../../electron/store/open.ts';
 import { getSavedMap } from '../../../electron/import/index.ts';
-import { prepare, save } from '../../../electron/api/batch-import.ts';
+import { save } from '../../../electron/api/batch-import.ts';
 import { HELP, runImportCommand } from '../../../electron/import/cli-import.ts';
 import { nik, tempDir, writeWorkbook } from '../../fixtures/import/make.ts';
 
@@ -149,8 +149,7 @@ describe('the mapping remembered per agency', () => {
   it('a mapping confirmed in the wizard survives a CLI import without --map', async () => {
     // The wizard: the operator points NAMA at a column no header rule would pick.
     const wizardFile = writeWorkbook(join(dir, 'wizard.xlsx'), [{ name: 'S', aoa: [['NIK', 'PENDUDUK'], [N1, 'ANDI']] }]);
-    const p = await prepare(db, wizardFile, { sheet: 'S', map: { NIK: 0, NAMA: 1 }, agencyId });
-    save(db, p, { agencyId, programId: null, letterNo: '400/1', receivedOn: '2025-01-15', channel: 'EMAIL', purpose: null, operator: 'op', allowDuplicate: false });
+    await save(db, wizardFile, { sheet: 'S', map: { NIK: 0, NAMA: 1 }, agencyId }, { agencyId, programId: null, letterNo: '400/1', receivedOn: '2025-01-15', channel: 'EMAIL', purpose: null, operator: 'op', allowDuplicate: false }, () => {});
     const confirmed = { NIK: 'NIK', NAMA: 'PENDUDUK' };
     expect(getSavedMap(db, agencyId)).toEqual(confirmed);
 
