@@ -29,8 +29,8 @@ function samples(bridge: BridgeInfo): string {
   return dir;
 }
 
-/** Imports a sample through the wizard's calls, unmatched. */
-async function importSample(api: Api, dir: string, file: string, agencyName: string, letterNo: string, allowDuplicate = false): Promise<number> {
+/** Imports a sample through the wizard's calls, unmatched; the tests reuse the same files on purpose. */
+async function importSample(api: Api, dir: string, file: string, agencyName: string, letterNo: string): Promise<number> {
   const agencies = (await api('agencies/list')) as { id: number; name: string }[];
   const agency = agencies.find((a) => a.name === agencyName)!;
   const staged = (await api('batch/stageFile', { fileName: file, dataBase64: readFileSync(join(dir, file)).toString('base64') })) as {
@@ -42,7 +42,7 @@ async function importSample(api: Api, dir: string, file: string, agencyName: str
   const map = Object.fromEntries(pv.columns.filter((c) => c.field).map((c) => [c.field, c.index]));
   const { batchId } = (await api('batch/save', {
     stagedId: staged.stagedId, sheet: pv.sheet, headerRow: pv.headerRow, map, agencyId: agency.id,
-    letterNo, receivedOn: '2026-03-02', channel: 'EMAIL', ...(allowDuplicate ? { allowDuplicate } : {}),
+    letterNo, receivedOn: '2026-03-02', channel: 'EMAIL', allowDuplicate: true,
   })) as { batchId: number };
   return batchId;
 }
@@ -109,7 +109,7 @@ test('cancel keeps the checked chunks; Lanjutkan checks only the rest, each row 
   test.setTimeout(180_000);
   await signInViaApi(request, bridge.url);
   const api = bridgeApi(request, bridge.url);
-  const batchId = await importSample(api, samples(bridge), 'dtks-dinsos.xlsx', 'Dinas Sosial', '470/12/DINSOS/2026', true);
+  const batchId = await importSample(api, samples(bridge), 'dtks-dinsos.xlsx', 'Dinas Sosial', '470/12/DINSOS/2026');
 
   await page.goto(`${bridge.url}/#/beranda`);
   const row = page.locator(`tr[data-batch="${batchId}"]`);
