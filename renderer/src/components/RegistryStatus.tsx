@@ -19,7 +19,7 @@ export function RegistryStatus() {
   const text =
     state.queued > 0 ? t('registryQueued', { count: state.queued })
       : state.online === false ? t('registryOffline')
-        : state.online ? t('registryOnline') : t('registryUnknown', { defaultValue: 'SIAK belum diperiksa' });
+        : state.online ? t('registryOnline') : t('registryUnknown');
   return (
     <Link to="/pengaturan" className={`registry-status ${kind}`} title={state.lastError ?? state.label ?? ''} data-testid="registry-status">
       <Icon name="db" size={14} />

@@ -27,6 +27,7 @@ const en: typeof id = {
   search: 'Search',
   registryOnline: 'SIAK connected',
   registryOffline: 'SIAK unreachable',
+  registryUnknown: 'SIAK not checked yet',
   registryQueued: '{{count}} batches waiting for SIAK',
   encrypted: 'Local data encrypted',
   status: { AKTIF: 'Active', MENINGGAL: 'Deceased', PINDAH: 'Moved', INVALID: 'Invalid', BELUM_DIPERIKSA: 'Not checked' },

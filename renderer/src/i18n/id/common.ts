@@ -32,6 +32,7 @@ export default {
   search: 'Cari',
   registryOnline: 'SIAK terhubung',
   registryOffline: 'SIAK tidak terjangkau',
+  registryUnknown: 'SIAK belum diperiksa',
   registryQueued: '{{count}} batch menunggu SIAK',
   encrypted: 'Data lokal terenkripsi',
   status: {
