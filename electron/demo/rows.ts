@@ -175,11 +175,13 @@ export class RowMaker {
   private unknownPerson(): AgencyRow {
     const prng = this.prng;
     let nik: string;
+    let year: number;
     do {
-      const y = prng.int(1950, 2010), m = prng.int(1, 12), d = prng.int(1, 28) + (prng.chance(0.5) ? 40 : 0);
+      const y = (year = prng.int(1950, 2010)), m = prng.int(1, 12), d = prng.int(1, 28) + (prng.chance(0.5) ? 40 : 0);
       nik = `73720${prng.int(1, 4)}${String(d).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y).slice(2)}${prng.int(5000, 9999)}`;
     } while (this.niks.has(nik));
-    const birth = `19${nik.slice(10, 12)}-${nik.slice(8, 10)}-${String(Number(nik.slice(6, 8)) % 40).padStart(2, '0')}`;
+    // The full year: the NIK's two digits alone would put someone born in 2001 in 1901.
+    const birth = `${year}-${nik.slice(8, 10)}-${String(Number(nik.slice(6, 8)) % 40).padStart(2, '0')}`;
     return {
       cells: { NIK: nik, NAMA: 'PENDUDUK LUAR DATA', TGL_LHR: formatDate(prng, birth, this.dateStyle), TTL: `PAREPARE, ${birth.slice(8)}-${birth.slice(5, 7)}-${birth.slice(0, 4)}`, JK: 'L' },
       truth: { defects: ['NIK_TIDAK_TERDAFTAR'], trueNik: null, cellNik: nik, expected: { status: 'INVALID', reason: 'TIDAK_DITEMUKAN' }, elements: {} },
