@@ -1,4 +1,4 @@
-// Main-thread side of a streamed import (importFile, and the wizard's save through session.ts; see stream-job.ts):
+// Main-thread side of a streamed import (importFile; the wizard's save via session.ts): the worker reads,
 // plans and builds rows while this thread stores them. The batch is still ONE transaction:
 // it opens when the worker's plan arrives and commits after the last chunk, and while it is
 // open this thread waits for chunks synchronously (Atomics.wait + receiveMessageOnPort), so no
