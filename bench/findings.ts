@@ -10,9 +10,9 @@ export const LIMITS = {
     'group and the WAL checkpoint runs after the commit. At 100,000 rows what is left after the parse is about 0.6 s of ' +
     'building (worker) overlapped with about 0.6 s of inserts (main thread), then the last chunk and the sorted NIKs ' +
     '(≈0.2 s). Both threads are busy on a 2-core machine, so further gains need less CPU per row, not more overlap. ' +
-    'At 10,000 rows the raw read takes 0.25 s and the same steps add about 0.1-0.13 s (build, sort, commit, the ' +
-    'transaction around them), so the ratio sits at the goal\'s edge and moves with the machine\'s noise (1.38x and ' +
-    '1.54x in two runs of this session).',
+    'At 10,000 rows the raw read takes 0.25-0.35 s and the same steps add a fixed 0.1-0.25 s (build, sort, commit, ' +
+    'the transaction around them, the worker\'s start), so the ratio sits near the goal\'s edge and moves with the ' +
+    'machine and its load: 1.38x to 1.54x on quiet runs, 1.75x on a run that started at load 2.5 on a slower CPU.',
   match:
     'Owner: matching engine (electron/match) and the SQLite adapter (electron/registry/sqlite.ts). The raw floor is one join ' +
     'and reads the rows; Padan also compares every element, writes a result row with its registry snapshot per row in ' +
