@@ -5,7 +5,9 @@
 // rows (unmarkCrossBatches). The marks are stored in row_results.cross_batches rather than
 // computed on read: joining a 100,000-row batch against batch_niks costs ~0.5 s, paid here once
 // per match instead of on every opening of the grid or the batch page, whose count must agree.
+// A repair in Koreksi changes a row's NIK: remarkRow moves that row's marks to the new NIK.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { isValidNik } from '../../shared/nik.ts';
 
 export interface CrossBatchHit {
   batchId: number;
@@ -113,9 +115,96 @@ export function unmarkCrossBatches(db: Database, batchId: number): number {
          SELECT json_group_array(json(e.value)) FROM json_each(row_results.cross_batches) e
          WHERE e.value ->> '$.batchId' IS NOT @batchId)
        WHERE (batch_id, seq) IN (
-         WITH mine AS MATERIALIZED (SELECT nik FROM batch_rows WHERE batch_id = @batchId AND nik IS NOT NULL ORDER BY nik)
-         SELECT n.batch_id, n.seq FROM mine r JOIN batch_niks n ON n.nik = r.nik AND n.batch_id <> @batchId)
+         -- NIKs as sent and as repaired in Koreksi (remarkRow), on either side.
+         WITH mine AS MATERIALIZED (
+           SELECT nik FROM batch_rows WHERE batch_id = @batchId AND nik IS NOT NULL
+           UNION SELECT matched_nik FROM row_results INDEXED BY row_results_matched_nik WHERE matched_nik IS NOT NULL AND batch_id = @batchId
+           ORDER BY nik)
+         SELECT n.batch_id, n.seq FROM mine r JOIN batch_niks n ON n.nik = r.nik AND n.batch_id <> @batchId
+         UNION
+         SELECT x.batch_id, x.seq FROM mine r JOIN row_results x INDEXED BY row_results_matched_nik ON x.matched_nik = r.nik AND x.batch_id <> @batchId)
        AND cross_batches <> '[]' AND json_valid(cross_batches)`,
     )
     .run({ batchId }).changes;
+}
+
+/**
+ * The rows of the batches in the JSON array `batches` whose NIK is `nik`: repaired to it, or
+ * sent with it and not repaired to another one (batch_niks holds the NIKs as sent).
+ */
+const holders = (nik: string, batches: string): string => `
+  SELECT n.batch_id, n.seq FROM batch_niks n
+    LEFT JOIN row_results rr ON rr.batch_id = n.batch_id AND rr.seq = n.seq
+  WHERE n.nik = ${nik} AND n.batch_id IN (SELECT value FROM json_each(${batches})) AND (rr.matched_nik IS NULL OR rr.matched_nik = n.nik)
+  UNION
+  SELECT rr.batch_id, rr.seq FROM row_results rr INDEXED BY row_results_matched_nik
+  WHERE rr.matched_nik = ${nik} AND rr.batch_id IN (SELECT value FROM json_each(${batches}))`;
+
+/** PAIRS for one NIK: every row of this batch holding it with every related batch's row holding it. */
+const NIK_PAIRS = `
+  WITH mine AS (SELECT h.seq, br.row_no FROM (${holders('@nik', '@mine')}) h JOIN batch_rows br ON br.batch_id = h.batch_id AND br.seq = h.seq),
+  theirs AS (SELECT h.batch_id, h.seq, br.row_no FROM (${holders('@nik', '@related')}) h JOIN batch_rows br ON br.batch_id = h.batch_id AND br.seq = h.seq)
+  SELECT m.seq, m.row_no, t.batch_id, t.seq, t.row_no FROM mine m, theirs t ORDER BY t.batch_id, t.seq`;
+
+/** The other batches' rows that held the row's previous NIK lose their mark of this row. */
+const UNMARK_ROW = `
+  UPDATE row_results SET cross_batches = (
+    SELECT json_group_array(json(e.value)) FROM json_each(row_results.cross_batches) e
+    WHERE NOT (e.value ->> '$.batchId' IS @batchId AND e.value ->> '$.row' IS @rowNo))
+  WHERE (batch_id, seq) IN (
+    SELECT batch_id, seq FROM batch_niks WHERE nik = @nik AND batch_id <> @batchId
+    UNION
+    SELECT batch_id, seq FROM row_results INDEXED BY row_results_matched_nik WHERE matched_nik = @nik AND batch_id <> @batchId)
+  AND cross_batches <> '[]' AND json_valid(cross_batches)`;
+
+interface RowNik {
+  row_no: number;
+  nik: string | null;
+  nik_reason: string | null;
+  matched_nik: string | null;
+}
+
+/**
+ * The NIK the marks go by: the repaired one when there is one, else the one sent. Only
+ * structurally valid NIKs, as for the marks of a match (PAIRS).
+ */
+function markedNik(r: RowNik, matchedNik: string | null): string | null {
+  if (matchedNik !== null) return isValidNik(matchedNik) ? matchedNik : null;
+  return r.nik_reason === null ? r.nik : null;
+}
+
+/**
+ * After a row's NIK changed in Koreksi (a repair, or the undo of one): the row loses its marks
+ * and its mark on the other batches' rows of the NIK it had (`previousMatchedNik` is its
+ * matched_nik before the change), and is marked with the related batches' rows of the NIK it
+ * has now, and they with it. Call in the correction's transaction, after row_results is
+ * written. Returns how many rows of the related batches share the row's NIK now.
+ */
+export function remarkRow(db: Database, batchId: number, seq: number, previousMatchedNik: string | null): number {
+  const r = db
+    .prepare(
+      `SELECT br.row_no, br.nik, br.nik_reason, rr.matched_nik FROM batch_rows br
+       JOIN row_results rr ON rr.batch_id = br.batch_id AND rr.seq = br.seq WHERE br.batch_id = ? AND br.seq = ?`,
+    )
+    .get(batchId, seq) as RowNik | undefined;
+  if (!r) return 0;
+  const before = markedNik(r, previousMatchedNik);
+  const now = markedNik(r, r.matched_nik);
+  if (before === now) return 0;
+  const tx = db.transaction(() => {
+    if (before !== null) db.prepare(UNMARK_ROW).run({ batchId, rowNo: r.row_no, nik: before });
+    db.prepare(`UPDATE row_results SET cross_batches = '[]' WHERE batch_id = ? AND seq = ? AND cross_batches <> '[]'`).run(batchId, seq);
+    if (now === null) return 0;
+    const related = relatedBatches(db, batchId);
+    if (related.length === 0) return 0;
+    // Every row of this batch with the NIK, not only this one: MARK_OTHERS replaces the
+    // related rows' marks of this batch as a whole.
+    const pairs = db.prepare(NIK_PAIRS).raw().all({ nik: now, mine: JSON.stringify([batchId]), related: JSON.stringify(related) });
+    if (pairs.length === 0) return 0;
+    const args = { batchId, pairs: JSON.stringify(pairs) };
+    db.prepare(MARK_OWN).run(args);
+    db.prepare(MARK_OTHERS).run(args);
+    return pairs.filter((p) => (p as unknown[])[0] === seq).length;
+  });
+  return tx();
 }

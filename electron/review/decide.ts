@@ -1,13 +1,15 @@
 // Operator decisions on rows: accept a candidate NIK, type a NIK, mark a row unrepairable,
 // choose the agency's or SIAK's value for an element, or mark a row reviewed. Each changed
 // row gets one append-only correction, written in one transaction with the row_results
-// update and one 'CORRECTION' audit entry for the call.
+// update (and, for a NIK repair, the cross-batch marks) and one 'CORRECTION' audit entry
+// for the call.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Element } from '../../shared/domain.ts';
 import { nikStructureProblem } from '../../shared/nik.ts';
 import { REASON_CODES, type CorrectionKind, type Decision, type DecideResult } from '../../shared/api/rows.ts';
 import type { SchemaMapping } from '../../shared/registry-mapping.ts';
 import { PadanError } from '../api/errors.ts';
+import { remarkRow } from '../match/cross-batch.ts';
 import { recheckRow } from '../match/recheck.ts';
 import type { RowVerdict } from '../match/rows.ts';
 import type { Registry } from '../registry/types.ts';
@@ -128,6 +130,8 @@ export function applyDecisions(
       if (!patch || isNoop(state, patch)) continue;
       const next = applySnapshot(state, patch);
       writeState(db, batchId, p.seq, next);
+      // A NIK repair moves the row's cross-batch marks (and the other batches' marks of it).
+      if (next.matchedNik !== state.matchedNik) remarkRow(db, batchId, p.seq, state.matchedNik);
       out.corrections.push(
         insertCorrection(db, {
           batchId, seq: p.seq, operator: meta.operator, at, kind: KIND[p.decision.kind], before: beforeOf(state, patch), after: patch,

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DecideResult } from '../../shared/api/rows.ts';
 import { PadanError } from '../api/errors.ts';
+import { remarkRow } from '../match/cross-batch.ts';
 import { appendAudit } from '../store/audit.ts';
 import { effectiveCorrections, getCorrection, insertCorrection, type StoredCorrection } from './log.ts';
 import { applySnapshot, beforeOf, readState, toRowState, touchedKeys, writeState, type Snapshot } from './state.ts';
@@ -38,6 +39,8 @@ function undoOne(db: Database, c: StoredCorrection, operator: string, at: string
   const state = readState(db, c.batchId, c.seq);
   const next = applySnapshot(state, patch);
   writeState(db, c.batchId, c.seq, next);
+  // Undoing a NIK repair takes the row's cross-batch marks back to the NIK it had.
+  if (next.matchedNik !== state.matchedNik) remarkRow(db, c.batchId, c.seq, state.matchedNik);
   out.corrections.push(
     insertCorrection(db, {
       batchId: c.batchId, seq: c.seq, operator, at, kind: 'UNDO', before: beforeOf(state, patch), after: patch,

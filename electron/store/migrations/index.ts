@@ -6,6 +6,7 @@ import m0010 from './0010_batch_stats.ts';
 import m0020 from './0020_operators.ts';
 import m0021 from './0021_batch_purges.ts';
 import m0030 from './0030_batch_niks.ts';
+import m0031 from './0031_row_results_matched_nik.ts';
 
 export interface Migration {
   id: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 20, name: '0020_operators', sql: m0020 },
   { id: 21, name: '0021_batch_purges', sql: m0021 },
   { id: 30, name: '0030_batch_niks', sql: m0030 },
+  { id: 31, name: '0031_row_results_matched_nik', sql: m0031 },
 ];
