@@ -15,7 +15,7 @@ import type { RowVerdict } from '../match/rows.ts';
 import type { Registry } from '../registry/types.ts';
 import { appendAudit } from '../store/audit.ts';
 import { insertCorrection } from './log.ts';
-import { applySnapshot, beforeOf, isNoop, readState, toRowState, writeState, type FullState, type Snapshot } from './state.ts';
+import { applySnapshot, beforeOf, hasCrossBatch, isNoop, readState, toRowState, writeState, type FullState, type Snapshot } from './state.ts';
 import { encodeSnapshot } from '../registry/snapshot.ts';
 
 export interface DecisionReason {
@@ -138,7 +138,7 @@ export function applyDecisions(
           reasonCode: meta.reasonCode, reasonText: meta.reasonText, automatic,
         }),
       );
-      out.rows.push(toRowState(p.seq, next));
+      out.rows.push(toRowState(p.seq, next, hasCrossBatch(db, batchId, p.seq)));
     }
     if (out.corrections.length > 0) {
       const single = planned.length === 1 ? planned[0]!.seq : null;

@@ -51,7 +51,7 @@ export function rowDetail(db: Database, batchId: number, seq: number, role: Role
     headers: JSON.parse(batch.headers) as string[],
     cells: JSON.parse(r.cells) as unknown[],
     nikInput: r.nik_input, nik: r.nik, nikReason: r.nik_reason,
-    agency, elements, state: toRowState(seq, state), crossBatches: cross, duplicateOfRow: r.duplicate_of_row,
+    agency, elements, state: toRowState(seq, state, cross.length > 0), crossBatches: cross, duplicateOfRow: r.duplicate_of_row,
     registry: visiblePerson(person, keys), registryValues,
     candidates: candidateViews(JSON.parse(state.candidates) as Candidate[], keys),
     allowedElements: allowed.filter((el) => (ELEMENTS as readonly string[]).includes(el)),

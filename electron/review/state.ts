@@ -117,7 +117,7 @@ export function writeState(db: Database, batchId: number, seq: number, s: FullSt
   ).run(s.status, s.reason, JSON.stringify(s.elements), s.registry, s.matchedNik, JSON.stringify(s.choice), s.reviewed ? 1 : 0, s.unrepairable ? 1 : 0, batchId, seq);
 }
 
-export function toRowState(seq: number, s: FullState): RowState {
+export function toRowState(seq: number, s: FullState, crossBatch: boolean): RowState {
   return {
     seq,
     status: s.status,
@@ -128,5 +128,12 @@ export function toRowState(seq: number, s: FullState): RowState {
     reviewed: s.reviewed,
     unrepairable: s.unrepairable,
     candidateCount: parse<unknown[]>(s.candidates, []).length,
+    crossBatch,
   };
+}
+
+/** Whether the row carries cross-batch marks, read after a repair has moved them (same test as the row list). */
+export function hasCrossBatch(db: Database, batchId: number, seq: number): boolean {
+  const v = db.prepare(`SELECT cross_batches NOT IN ('[]', '') FROM row_results WHERE batch_id = ? AND seq = ?`).pluck().get(batchId, seq);
+  return v === 1;
 }

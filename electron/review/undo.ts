@@ -8,7 +8,7 @@ import { PadanError } from '../api/errors.ts';
 import { remarkRow } from '../match/cross-batch.ts';
 import { appendAudit } from '../store/audit.ts';
 import { effectiveCorrections, getCorrection, insertCorrection, type StoredCorrection } from './log.ts';
-import { applySnapshot, beforeOf, readState, toRowState, touchedKeys, writeState, type Snapshot } from './state.ts';
+import { applySnapshot, beforeOf, hasCrossBatch, readState, toRowState, touchedKeys, writeState, type Snapshot } from './state.ts';
 
 /** `reviewed` is set by almost every decision: a later one keeps it instead of blocking the undo. */
 const SOFT_KEYS = new Set(['reviewed']);
@@ -49,7 +49,7 @@ function undoOne(db: Database, c: StoredCorrection, operator: string, at: string
   );
   const i = out.rows.findIndex((r) => r.seq === c.seq);
   if (i >= 0) out.rows.splice(i, 1);
-  out.rows.push(toRowState(c.seq, next));
+  out.rows.push(toRowState(c.seq, next, hasCrossBatch(db, c.batchId, c.seq)));
 }
 
 /** Undoes `correctionId`, or the operator's last decision still in force in this batch. */

@@ -75,6 +75,8 @@ export interface RowState {
   reviewed: boolean;
   unrepairable: boolean;
   candidateCount: number;
+  /** The NIK is also in another qualifying batch (cross-batch marks, moved by a NIK repair). */
+  crossBatch: boolean;
 }
 
 /** Registry values as the review panel shows them; a field the role may not see is absent. */

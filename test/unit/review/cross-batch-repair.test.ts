@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA_MAPPING as M } from '../../../shared/registry-mapping.ts';
 import type { BatchDetail } from '../../../shared/api/batch.ts';
 import { ROW_FLAG } from '../../../shared/api/rows.ts';
+import { fromList, withState } from '../../../renderer/src/pages/koreksi/model.ts';
 import { createDispatch, handlers } from '../../../electron/api/index.ts';
 import { matchBatch } from '../../../electron/match/run.ts';
 import { purgeBatches } from '../../../electron/retention/purge.ts';
@@ -74,8 +75,13 @@ describe('cross-batch marks after a NIK repair', () => {
     expect(marks(db, a)).toEqual([[], []]);
     expect(marks(db, b)).toEqual([[], []]);
 
+    const before = fromList(listRows(db, b)).find((r) => r.seq === 1)!;
     const fixed = await nik(b, 1, 'ACCEPT_CANDIDATE', YUSUF.nik);
-    expect(fixed.rows[0]).toMatchObject({ matchedNik: YUSUF.nik, status: 'AKTIF' });
+    // The open grid takes the returned state: the row gains the flag without a reload.
+    expect(before.flags & ROW_FLAG.CROSS_BATCH).toBe(0);
+    expect(withState(before, fixed.rows[0]!).flags & ROW_FLAG.CROSS_BATCH).toBe(ROW_FLAG.CROSS_BATCH);
+    // The open grid updates the row from this state: its cross-batch flag comes with it.
+    expect(fixed.rows[0]).toMatchObject({ matchedNik: YUSUF.nik, status: 'AKTIF', crossBatch: true });
     // Rows are numbered from 2 (row 1 is the header).
     expect(marks(db, b)).toEqual([[], [[a, 2]]]);
     expect(marks(db, a)).toEqual([[[b, 3]], []]);
@@ -84,7 +90,8 @@ describe('cross-batch marks after a NIK repair', () => {
     expect(await counts(a)).toEqual({ page: 1, grid: 1 });
     expect(await counts(b)).toEqual({ page: 1, grid: 1 });
 
-    undoCorrection(db, b, 'ani', fixed.corrections[0]);
+    const undone = undoCorrection(db, b, 'ani', fixed.corrections[0]);
+    expect(undone.rows[0]).toMatchObject({ matchedNik: null, crossBatch: false });
     expect(marks(db, a)).toEqual([[], []]);
     expect(marks(db, b)).toEqual([[], []]);
     expect(await counts(a)).toEqual({ page: 0, grid: 0 });

@@ -42,11 +42,12 @@ export function fromList(list: RowList): GridRow[] {
 
 /** A new row object (the grid sees a changed row by identity) with the decision's state. */
 export function withState(row: GridRow, s: RowState): GridRow {
-  let flags = row.flags & ~(ROW_FLAG.REVIEWED | ROW_FLAG.UNREPAIRABLE | ROW_FLAG.REPAIRED | ROW_FLAG.HAS_CANDIDATES);
+  let flags = row.flags & ~(ROW_FLAG.REVIEWED | ROW_FLAG.UNREPAIRABLE | ROW_FLAG.REPAIRED | ROW_FLAG.HAS_CANDIDATES | ROW_FLAG.CROSS_BATCH);
   if (s.reviewed) flags |= ROW_FLAG.REVIEWED;
   if (s.unrepairable) flags |= ROW_FLAG.UNREPAIRABLE;
   if (s.matchedNik) flags |= ROW_FLAG.REPAIRED;
   if (s.candidateCount > 0) flags |= ROW_FLAG.HAS_CANDIDATES;
+  if (s.crossBatch) flags |= ROW_FLAG.CROSS_BATCH;
   return { ...row, status: s.status, reason: s.reason, matchedNik: s.matchedNik, results: s.elements, choices: s.elementChoice, flags };
 }
 
