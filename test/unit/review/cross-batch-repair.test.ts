@@ -145,6 +145,20 @@ describe('cross-batch marks after a NIK repair', () => {
     expect(await counts(b)).toEqual({ page: 1, grid: 1 });
   });
 
+  it('a batch matched after a repair elsewhere goes by the repaired NIK, not the one sent', async () => {
+    const { db, ids: [a], nik } = await store([[[yusufTypo, { ...rahman, nik: AMINAH.nik }], SOSIAL]]);
+    await nik(a, 0, 'ACCEPT_CANDIDATE', YUSUF.nik); // row 2 now holds YUSUF's NIK
+    await nik(a, 1, 'MANUAL_NIK', RAHMAN.nik); // row 3 sent AMINAH's NIK, repaired away from it
+    const b = insertBatch(db, [yusuf, aminah], KESEHATAN);
+    await matchBatch(db, reg, M, b, { operator: 't' });
+    expect(marks(db, b)).toEqual([[[a, 2]], []]);
+    expect(marks(db, a)).toEqual([[[b, 2]], []]);
+    // Matching it again finds the same, once.
+    await matchBatch(db, reg, M, b, { operator: 't' });
+    expect(marks(db, b)).toEqual([[[a, 2]], []]);
+    expect(marks(db, a)).toEqual([[[b, 2]], []]);
+  });
+
   it('does not mark a row whose sent NIK was repaired to another one', async () => {
     const { db, ids: [a, b], counts, nik } = await store([
       [[{ ...rahman, nik: YUSUF.nik }, rahman], SOSIAL], // row 2: YUSUF's NIK sent for ABDUL RAHMAN
