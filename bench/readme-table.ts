@@ -50,6 +50,9 @@ export function renderTable(r: Results): string {
   if (r.engine) out.push(r.engine === 'built'
     ? 'Padan ran as it ships: from the build (`out/main`, made by `electron-vite build` at the start of the run; workers built .js, no TypeScript loader).'
     : 'Padan ran from source through tsx (the build failed at the start of the run): every process and worker paid for the TypeScript loader.');
+  const against = new Map<number, number[]>();
+  for (const s of r.sizes) if (s.registryPersons) against.set(s.registryPersons, [...(against.get(s.registryPersons) ?? []), s.rows]);
+  if (against.size) out.push(`Registry: ${[...against].map(([p, rows]) => `${rows.map(num).join(' and ')} rows against ${num(p)} persons`).join('; ')} (SQLite, the demo generator's).`);
   const modes = [...new Set(r.sizes.map((s) => s.e2eMode).filter(Boolean))];
   if (modes.length) out.push(`End to end measured as: ${modes.join('; ')}.`);
   const r100 = r.ratios.find((x) => x.rows === 100_000);

@@ -16,6 +16,8 @@ export interface SizeResult {
   rows: number;
   file: string;
   runs: number;
+  /** Persons in the registry this size was matched against. */
+  registryPersons?: number;
   stages: Partial<Record<StageName, { padan: Summary; raw?: Summary }>>;
   /** Stages that could not be measured, with the reason. */
   errors: Partial<Record<StageName, string>>;
