@@ -1,9 +1,7 @@
 // Beranda in Chromium through the bridge: the empty state guides a new user to the import.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { expect, signInViaApi, test, testWithOwnBridge } from './fixtures.ts';
-import { bridgeApi, type Api } from './seed.ts';
+import { bridgeApi, demoSamples, importAgencyFile, matchAndWait, sampleFile, type Api } from './seed.ts';
 
 test('an empty history guides to the first import', async ({ page, bridge, request }) => {
   await signInViaApi(request, bridge.url);
@@ -21,29 +19,16 @@ test('an empty history guides to the first import', async ({ page, bridge, reque
 const withDemo = testWithOwnBridge({ PADAN_DEMO_PERSONS: '3000' });
 const SHOTS = process.env.PADAN_SHOTS_DIR ?? '/tmp/shots-b';
 
-async function importSample(api: Api, dir: string, file: string, agencyName: string): Promise<number> {
-  const agencies = (await api('agencies/list')) as { id: number; name: string }[];
-  const agency = agencies.find((a) => a.name === agencyName)!;
-  const staged = (await api('batch/stageFile', { fileName: file, dataBase64: readFileSync(join(dir, file)).toString('base64') })) as {
-    stagedId: string; sheets: { name: string }[];
-  };
-  const pv = (await api('batch/preview', { stagedId: staged.stagedId, sheet: staged.sheets[0]!.name, agencyId: agency.id })) as {
-    sheet: string; headerRow: number; columns: { index: number; field: string | null }[];
-  };
-  const map = Object.fromEntries(pv.columns.filter((c) => c.field).map((c) => [c.field, c.index]));
-  const { batchId } = (await api('batch/save', {
-    stagedId: staged.stagedId, sheet: pv.sheet, headerRow: pv.headerRow, map, agencyId: agency.id,
-    letterNo: `470/${file}/2026`, receivedOn: '2026-03-02', channel: 'EMAIL',
-  })) as { batchId: number };
-  await api('batch/match', { batchId });
-  await expect.poll(async () => ((await api('batch/get', { batchId })) as { state: string }).state, { timeout: 90_000 }).toBe('MATCHED');
+/** Imports a demo sample and matches it. */
+async function importSample(api: Api, dir: string, file: string, agency: string): Promise<number> {
+  const batchId = await importAgencyFile(api, { ...sampleFile(dir, file), agency, letterNo: `470/${file}/2026`, receivedOn: '2026-03-02' });
+  await matchAndWait(api, batchId, 90_000);
   return batchId;
 }
 
 withDemo('every count on the batch page opens Koreksi filtered to exactly those rows', async ({ page, bridge, request }) => {
   withDemo.setTimeout(300_000);
-  const dir = join(bridge.dataDir, 'samples');
-  execFileSync(process.execPath, ['bin/padan.mjs', 'demo', '--dir', dir, '--persons', '3000'], { stdio: 'ignore' });
+  const dir = demoSamples(bridge.dataDir);
   await signInViaApi(request, bridge.url);
   const api = bridgeApi(request, bridge.url);
   const dinsos = await importSample(api, dir, 'dtks-dinsos.xlsx', 'Dinas Sosial');

@@ -4,13 +4,11 @@
 // the other pages keep working, and runs by itself once SIAK is back.
 // The bridge's test hooks (scripts/bridge.ts) slow every registry lookup, i.e. every chunk of
 // 1000 rows, to 1.5 s, and start the queue's backoff at 1 s, so each stage can be seen.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, signInViaApi, testWithOwnBridge, type BridgeInfo } from './fixtures.ts';
-import { bridgeApi, type Api } from './seed.ts';
+import { bridgeApi, closedPort, demoSamples, importAgencyFile, sampleFile, type Api } from './seed.ts';
 
 const test = testWithOwnBridge({ PADAN_DEMO_PERSONS: '3000', PADAN_TEST_LOOKUP_DELAY_MS: '1500', PADAN_TEST_QUEUE_DELAY_MS: '1000' });
 const SHOTS = process.env.PADAN_SHOTS_DIR ?? '/tmp/shots-m';
@@ -20,32 +18,9 @@ interface Batch {
   queue: { attempts: number; nextProbeAt: string | null } | null;
 }
 
-/** The demo generator's agency samples (dtks-dinsos.xlsx has 5000 rows: five chunks). */
-function samples(bridge: BridgeInfo): string {
-  const dir = join(bridge.dataDir, 'samples');
-  if (!existsSync(join(dir, 'dtks-dinsos.xlsx'))) {
-    execFileSync(process.execPath, ['bin/padan.mjs', 'demo', '--dir', dir, '--persons', '3000'], { stdio: 'ignore' });
-  }
-  return dir;
-}
-
-/** Imports a sample through the wizard's calls, unmatched; the tests reuse the same files on purpose. */
-async function importSample(api: Api, dir: string, file: string, agencyName: string, letterNo: string): Promise<number> {
-  const agencies = (await api('agencies/list')) as { id: number; name: string }[];
-  const agency = agencies.find((a) => a.name === agencyName)!;
-  const staged = (await api('batch/stageFile', { fileName: file, dataBase64: readFileSync(join(dir, file)).toString('base64') })) as {
-    stagedId: string; sheets: { name: string }[];
-  };
-  const pv = (await api('batch/preview', { stagedId: staged.stagedId, sheet: staged.sheets[0]!.name, agencyId: agency.id })) as {
-    sheet: string; headerRow: number; columns: { index: number; field: string | null }[];
-  };
-  const map = Object.fromEntries(pv.columns.filter((c) => c.field).map((c) => [c.field, c.index]));
-  const { batchId } = (await api('batch/save', {
-    stagedId: staged.stagedId, sheet: pv.sheet, headerRow: pv.headerRow, map, agencyId: agency.id,
-    letterNo, receivedOn: '2026-03-02', channel: 'EMAIL', allowDuplicate: true,
-  })) as { batchId: number };
-  return batchId;
-}
+/** Imports a demo sample (dtks-dinsos.xlsx has 5000 rows: five chunks), unmatched; the tests reuse the same files on purpose. */
+const importSample = (api: Api, dir: string, file: string, agency: string, letterNo: string): Promise<number> =>
+  importAgencyFile(api, { ...sampleFile(dir, file), agency, letterNo, receivedOn: '2026-03-02', allowDuplicate: true });
 
 const getBatch = async (api: Api, batchId: number) => (await api('batch/get', { batchId })) as Batch;
 const checked = (b: Batch) => b.rowCount - (b.counts.BELUM_DIPERIKSA ?? 0);
@@ -65,7 +40,7 @@ test('matching from the batch page shows rows done, rate and time left, then the
   test.setTimeout(180_000);
   await signInViaApi(request, bridge.url);
   const api = bridgeApi(request, bridge.url);
-  const batchId = await importSample(api, samples(bridge), 'dtks-dinsos.xlsx', 'Dinas Sosial', '470/11/DINSOS/2026');
+  const batchId = await importSample(api, demoSamples(bridge.dataDir), 'dtks-dinsos.xlsx', 'Dinas Sosial', '470/11/DINSOS/2026');
 
   await page.goto(`${bridge.url}/#/beranda/${batchId}`);
   const panel = page.locator('.detail-panel');
@@ -109,7 +84,7 @@ test('cancel keeps the checked chunks; Lanjutkan checks only the rest, each row 
   test.setTimeout(180_000);
   await signInViaApi(request, bridge.url);
   const api = bridgeApi(request, bridge.url);
-  const batchId = await importSample(api, samples(bridge), 'dtks-dinsos.xlsx', 'Dinas Sosial', '470/12/DINSOS/2026');
+  const batchId = await importSample(api, demoSamples(bridge.dataDir), 'dtks-dinsos.xlsx', 'Dinas Sosial', '470/12/DINSOS/2026');
 
   await page.goto(`${bridge.url}/#/beranda`);
   const row = page.locator(`tr[data-batch="${batchId}"]`);
@@ -148,14 +123,6 @@ test('cancel keeps the checked chunks; Lanjutkan checks only the rest, each row 
   expect(audit.entries[0]!.detail).toMatchObject({ rows: 5000, checked: 5000 - before });
 });
 
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
 async function chooseRegistry(page: Page, bridge: BridgeInfo, kind: 'demo' | 'oracle', port?: number): Promise<void> {
   await page.goto(`${bridge.url}/#/pengaturan?tab=registri`);
   if (kind === 'oracle') {
@@ -176,7 +143,7 @@ test('an unreachable SIAK queues the batch with the reason; other pages work; it
   test.setTimeout(240_000);
   await signInViaApi(request, bridge.url);
   const api = bridgeApi(request, bridge.url);
-  const dir = samples(bridge);
+  const dir = demoSamples(bridge.dataDir);
   // A batch matched while SIAK answered, to review while the other one waits.
   const other = await importSample(api, dir, 'bantuan-kelurahan.csv', 'Dinas Sosial', '140/7/LKS/2026');
   await api('batch/match', { batchId: other });

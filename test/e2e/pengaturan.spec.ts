@@ -1,17 +1,9 @@
 // Pengaturan in Chromium through the bridge: an unreachable Oracle gives the adapter's
 // Indonesian message; diagnostics show FLAG_STATUS beside the mapping; agencies save.
-import { createServer } from 'node:net';
 import { expect, signInViaApi, testWithOwnBridge } from './fixtures.ts';
+import { closedPort } from './seed.ts';
 
 const test = testWithOwnBridge({ PADAN_DEMO_PERSONS: '3000' });
-
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 test('Test koneksi to an Oracle on a closed port shows the Indonesian message', async ({ page, bridge, request }) => {
   await signInViaApi(request, bridge.url);
