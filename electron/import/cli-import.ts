@@ -135,15 +135,14 @@ export async function runImportCommand(argv: string[], ctx: ImportCommandContext
       programId = p.id;
     }
     // --map is the operator stating the mapping: the one confirmation a terminal run has.
-    // Without it the mapping is detected, and a detection must not replace the mapping the
-    // operator confirmed in the wizard (saveBatch also refuses to store a wholly guessed one).
+    // Without it the mapping is detected, and storeBatch keeps the remembered one (it stores
+    // only a mapping with a column a person stated); this only says which happened.
     const confirmed = v.map !== undefined;
     const { batchId, summary, preview } = await importFile(db, file, {
       ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
       ...(headerRow !== undefined ? { headerRow } : {}),
       ...(v.map !== undefined ? { map: v.map } : {}),
       allowDuplicate: v['allow-duplicate'] === true,
-      rememberMapping: confirmed,
       purpose: { agencyId: agency.id, programId, letterNo: v.letter ?? null, receivedOn: v.received ?? null, channel },
       operator: ctx.operator,
     });
