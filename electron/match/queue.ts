@@ -45,6 +45,11 @@ export interface QueueRunOutcome {
   result?: MatchResult;
 }
 
+/** A finished matchBatch call as the queue sees it. */
+export function outcomeOf(result: MatchResult): QueueRunOutcome {
+  return { state: result.state, result, ...(result.error ? { error: result.error } : {}) };
+}
+
 export interface MatchQueueState {
   batches: number[];
   /** Probes that failed since the registry last answered. */
@@ -176,7 +181,7 @@ export class MatchQueue {
   private runBatch(batchId: number, registry: Registry): Promise<QueueRunOutcome> {
     if (this.opts.runBatch) return this.opts.runBatch(batchId, registry);
     return matchBatch(this.opts.db, registry, this.opts.mapping(), batchId, { operator: this.opts.operator })
-      .then((result) => ({ state: result.state, result, ...(result.error ? { error: result.error } : {}) }));
+      .then(outcomeOf);
   }
 
   private drop(batchId: number): void {

@@ -5,7 +5,7 @@
 // by a crash is picked up again when the service starts (matchBatch resumes per chunk).
 import type { MatchProgress } from '../../shared/api/events.ts';
 import type { AppContext } from '../api/context.ts';
-import { MatchQueue, type MatchQueueOptions, type MatchQueueState, type QueueRunOutcome } from '../match/queue.ts';
+import { MatchQueue, outcomeOf, type MatchQueueOptions, type MatchQueueState, type QueueRunOutcome } from '../match/queue.ts';
 import type { Registry } from '../registry/types.ts';
 import { isConnectionError, matchBatch } from '../match/run.ts';
 import { getSchemaMapping } from './registry-config.ts';
@@ -157,7 +157,7 @@ export class MatchService {
         },
       });
       this.finish(batchId);
-      outcome = { state: result.state, result, ...(result.error ? { error: result.error } : {}) };
+      outcome = outcomeOf(result);
       if (result.state === 'QUEUED') {
         this.online = false;
         this.queue.enqueue(batchId);
